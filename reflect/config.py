@@ -1,0 +1,60 @@
+"""The user's config file (`config.toml`): small, optional, plain TOML.
+
+Keys:
+    support_note   your own words and contacts, shown instead of the default note
+    workbook_dirs  extra folders to look for workbooks in, after the bundled ones and yours
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reflect.errors import ConfigError
+from reflect.paths import Paths, bundled_workbooks_dir
+from reflect.workbook.loader import WorkbookSource
+
+
+@dataclass(frozen=True)
+class Config:
+    support_note: str | None = None
+    workbook_dirs: list[Path] = field(default_factory=list)
+
+
+def load_config(paths: Paths) -> Config:
+    path = paths.config_file
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Could not read the config file ({exc}).", path=path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"The config file is not valid TOML: {exc}.", path=path) from None
+    known = {"support_note", "workbook_dirs"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(
+            f"Unknown setting '{unknown[0]}'. Known settings: {', '.join(sorted(known))}.",
+            path=path,
+        )
+    note = data.get("support_note")
+    dirs = data.get("workbook_dirs", [])
+    if note is not None and not isinstance(note, str):
+        raise ConfigError("`support_note` must be text.", path=path)
+    if not isinstance(dirs, list) or not all(isinstance(d, str) for d in dirs):
+        raise ConfigError("`workbook_dirs` must be a list of folder paths.", path=path)
+    return Config(support_note=note, workbook_dirs=[Path(d).expanduser() for d in dirs])
+
+
+def workbook_sources(paths: Paths, config: Config) -> list[WorkbookSource]:
+    """Bundled workbooks first, then the user's folder, then configured folders."""
+    sources = [
+        WorkbookSource("bundled", bundled_workbooks_dir()),
+        WorkbookSource("yours", paths.workbooks_dir),
+    ]
+    sources += [WorkbookSource(str(folder), folder) for folder in config.workbook_dirs]
+    return sources

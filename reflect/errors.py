@@ -1,0 +1,86 @@
+"""The project's own error types.
+
+The domain raises these, carrying the file, line and a plain message; the CLI
+turns them into one short paragraph on stderr and an exit code in exactly one
+place (`reflect.cli.main.run`). Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ReflectError(Exception):
+    """Something the user can act on. Never carries answer text."""
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: Path | str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        self.column = column
+        self.hint = hint
+
+    def location(self) -> str:
+        """`file:line:column`, as much of it as is known (empty when none)."""
+        if self.path is None:
+            return ""
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def __str__(self) -> str:
+        where = self.location()
+        text = f"{where}: {self.message}" if where else self.message
+        if self.hint:
+            text += f"\n{self.hint}"
+        return text
+
+
+class WorkbookError(ReflectError):
+    """A workbook could not be found, read or validated."""
+
+    exit_code = 2
+
+
+class JournalError(ReflectError):
+    """A journal file could not be read or written safely."""
+
+    exit_code = 3
+
+
+class DateError(ReflectError):
+    """What the user typed is not a date we can read, or it has passed."""
+
+    exit_code = 2
+
+
+class DraftError(ReflectError):
+    """A paused draft could not be read or saved."""
+
+    exit_code = 3
+
+
+class ConfigError(ReflectError):
+    """The config file is broken."""
+
+    exit_code = 2
+
+
+class NotFoundError(ReflectError):
+    """An id (entry, action, workbook) that does not exist."""
+
+    exit_code = 1

@@ -1,0 +1,426 @@
+"""The journal grammar: render entries to text, and parse them back exactly.
+
+The spec, with an example, is docs/journal-format.md. The one idea that makes
+it safe: everything a person wrote at length sits in a block indented by four
+spaces, and every structural line starts at column 0 with a fixed marker, so
+no answer can ever be mistaken for structure. Single-line values (titles,
+prompts, options, list items, action text) sit after a marker on their own
+line, which is why they may not contain a newline.
+
+parse(render(x)) == x for every valid entry (see tests/unit/test_journal_format.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from reflect.errors import JournalError
+from reflect.journal.model import (
+    Action,
+    ActionAnswer,
+    Answer,
+    ChecklistAnswer,
+    ChoiceAnswer,
+    Entry,
+    ListAnswer,
+    ScaleAnswer,
+    SectionRecord,
+    Status,
+    TextAnswer,
+)
+
+FORMAT_VERSION = 1
+FILE_HEADER = f"# reflect journal · format {FORMAT_VERSION}"
+INDENT = "    "
+
+_BOX_OF: dict[Status, str] = {"open": " ", "done": "x", "dropped": "-"}
+_STATUS_OF = {box: status for status, box in _BOX_OF.items()}
+
+_FILE_HEADER_RE = re.compile(r"^# reflect journal · format (\d+)\s*$")
+_ENTRY_RE = re.compile(r"^## (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2})?)(?: · (.*))?$")
+_META_RE = re.compile(r"^(id|workbook|starred): ?(.*)$")
+_WORKBOOK_RE = re.compile(r"^([a-z0-9][a-z0-9_-]*)(?: \(version ([A-Za-z0-9._-]+)\))?$")
+_SECTION_RE = re.compile(r"^### (.*)  \[([a-z0-9][a-z0-9_-]*)\]$")
+_PROMPT_RE = re.compile(r"^#### (.*)  \[([a-z0-9][a-z0-9_-]*)\]$")
+_ACTION_RE = re.compile(r"^- \[(.)\] (.*)  \(([a-z0-9]{3,12})((?: · [^()]*)?)\)$")
+_SCALE_RE = re.compile(r"^scale: (-?\d+) \((-?\d+) to (-?\d+)\)$")
+_VALUE_RE = re.compile(r"^(chose|ticked|item):(?: (.*))?$")
+_ID_RE = re.compile(r"^[a-z0-9]{3,16}$")
+
+
+# --------------------------------------------------------------------------- render
+
+
+def render_file(entries: Iterable[Entry]) -> str:
+    """A whole month file."""
+    return FILE_HEADER + "\n" + "".join("\n" + render_entry(entry) for entry in entries)
+
+
+def render_entry(entry: Entry) -> str:
+    """One entry, ending with a newline. Entries are separated by one blank line."""
+    lines = [_entry_header(entry), f"id: {entry.id}"]
+    if entry.workbook is not None:
+        version = f" (version {entry.version})" if entry.version is not None else ""
+        lines.append(f"workbook: {entry.workbook}{version}")
+    if entry.starred:
+        lines.append("starred: yes")
+    if entry.body is not None:
+        lines += ["", *render_block(entry.body)]
+    if entry.actions:
+        lines.append("")
+        for action in entry.actions:
+            lines += render_action(action)
+    for section in entry.sections:
+        lines += ["", f"### {section.title}  [{section.id}]"]
+        for answer in section.answers:
+            lines += ["", f"#### {answer.prompt}  [{answer.prompt_id}]", *_render_answer(answer)]
+    return "\n".join(lines) + "\n"
+
+
+def _entry_header(entry: Entry) -> str:
+    moment = entry.written
+    clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
+    header = f"## {moment.date().isoformat()} {clock}"
+    return f"{header} · {entry.title}" if entry.title else header
+
+
+def render_block(text: str) -> list[str]:
+    """Indent every line of `text`.
+
+    Empty lines between written lines stay empty (so editors that strip
+    trailing spaces change nothing there); empty lines at the very start or end
+    are written as a bare indent, because blank lines around a block are
+    separators, not content.
+    """
+    parts = text.split("\n")
+    filled = [i for i, part in enumerate(parts) if part]
+    first, last = (filled[0], filled[-1]) if filled else (0, -1)
+    return [INDENT + part if part or not first < i < last else "" for i, part in enumerate(parts)]
+
+
+def render_action(action: Action) -> list[str]:
+    """The action's line, then its follow-up note (if any) as a block."""
+    meta = [action.id]
+    if action.due is not None:
+        due = action.due.isoformat()
+        if action.at is not None:
+            due += " " + action.at.strftime("%H:%M")
+        meta.append(f"due {due}")
+    if action.changed_on is not None:
+        meta.append(f"{action.status} {action.changed_on.isoformat()}")
+    line = f"- [{_BOX_OF[action.status]}] {action.text}  ({' · '.join(meta)})"
+    return [line] if action.note is None else [line, *render_block(action.note)]
+
+
+def _render_answer(answer: Answer) -> list[str]:
+    match answer:
+        case TextAnswer():
+            return render_block(answer.text)
+        case ScaleAnswer():
+            return [f"scale: {answer.value} ({answer.low} to {answer.high})"]
+        case ChoiceAnswer():
+            return [f"chose: {answer.chosen}"]
+        case ChecklistAnswer():
+            return [f"ticked: {item}" for item in answer.ticked]
+        case ListAnswer():
+            return [f"item: {item}" for item in answer.items]
+        case ActionAnswer():
+            return [line for action in answer.actions for line in render_action(action)]
+
+
+# --------------------------------------------------------------------------- parse
+
+
+@dataclass(frozen=True)
+class Span:
+    """Lines [start, end) of a file, 0-based, end exclusive."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class ParsedFile:
+    """A month file's entries, and where each entry and action sits in the text.
+
+    The spans let the store change one action by replacing only its own lines,
+    so every other byte of a hand-edited file is left exactly as it was.
+    """
+
+    entries: list[Entry] = field(default_factory=list)
+    entry_spans: dict[str, Span] = field(default_factory=dict)
+    action_spans: dict[str, Span] = field(default_factory=dict)
+
+
+def split_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def parse(text: str, path: Path | None = None) -> ParsedFile:
+    """Parse a month file. Raises JournalError naming the line of the first problem."""
+    lines = split_lines(text)
+    parsed = ParsedFile()
+    number = 0
+    while number < len(lines) and not lines[number].strip():
+        number += 1
+    if number == len(lines):
+        return parsed
+    match = _FILE_HEADER_RE.match(lines[number])
+    if not match:
+        raise JournalError(f"The first line should be '{FILE_HEADER}'.", path=path, line=number + 1)
+    if int(match.group(1)) > FORMAT_VERSION:
+        raise JournalError(
+            f"This file uses journal format {match.group(1)}, written by a newer reflect. "
+            "Upgrade reflect to read it.",
+            path=path,
+            line=number + 1,
+        )
+    starts = [i for i in range(number + 1, len(lines)) if lines[i].startswith("## ")]
+    for i in range(number + 1, starts[0] if starts else len(lines)):
+        if lines[i].strip():
+            raise JournalError(
+                "Unexpected text before the first entry. Entries start with '## ' and a date.",
+                path=path,
+                line=i + 1,
+            )
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+        _EntryParser(lines, start, end, path, parsed).parse()
+    return parsed
+
+
+class _EntryParser:
+    """Parses the lines [start, end) holding one entry into `parsed`."""
+
+    def __init__(
+        self, lines: Sequence[str], start: int, end: int, path: Path | None, parsed: ParsedFile
+    ) -> None:
+        self.lines, self.start, self.end, self.path, self.parsed = lines, start, end, path, parsed
+        self.at = start
+
+    def fail(self, message: str, line: int | None = None) -> JournalError:
+        return JournalError(message, path=self.path, line=(self.at if line is None else line) + 1)
+
+    def parse(self) -> None:
+        written, title = self._header()
+        meta = self._meta()
+        if "id" not in meta:
+            raise self.fail("This entry has no 'id:' line under its heading.", self.start)
+        entry_id = meta["id"]
+        if not _ID_RE.match(entry_id):
+            raise self.fail(f"'{entry_id}' is not an entry id.", self.start + 1)
+        if entry_id in self.parsed.entry_spans:
+            raise self.fail(f"The entry id '{entry_id}' is used twice in this file.", self.start)
+        workbook, version = None, None
+        if "workbook" in meta:
+            match = _WORKBOOK_RE.match(meta["workbook"])
+            if not match:
+                raise self.fail("The 'workbook:' line should read 'workbook: ID (version V)'.")
+            workbook, version = match.group(1), match.group(2)
+        starred = meta.get("starred") == "yes"
+        if "starred" in meta and not starred:
+            raise self.fail("The 'starred:' line can only say 'yes'.")
+
+        body: str | None = None
+        actions: list[Action] = []
+        sections: list[SectionRecord] = []
+        self._skip_blank()
+        if self.at < self.end and _is_block_line(self.lines[self.at]):
+            body = self._block()
+            self._skip_blank()
+        while self.at < self.end and self.lines[self.at].startswith("- "):
+            actions.append(self._action())
+            self._skip_blank()
+        while self.at < self.end:
+            sections.append(self._section())
+        try:
+            entry = Entry(
+                id=entry_id,
+                written=written,
+                title=title,
+                workbook=workbook,
+                version=version,
+                starred=starred,
+                body=body,
+                actions=tuple(actions),
+                sections=tuple(sections),
+            )
+        except ValueError as exc:
+            raise self.fail(f"This entry is not valid: {exc}.", self.start) from None
+        self.parsed.entries.append(entry)
+        self.parsed.entry_spans[entry_id] = Span(self.start, self.end)
+
+    def _header(self) -> tuple[datetime, str]:
+        line = self.lines[self.at]
+        match = _ENTRY_RE.match(line)
+        if not match:
+            raise self.fail("An entry heading should read '## YYYY-MM-DD HH:MM · title'.")
+        try:
+            day = date.fromisoformat(match.group(1))
+            clock = time.fromisoformat(match.group(2))
+        except ValueError:
+            raise self.fail(
+                f"'{match.group(1)} {match.group(2)}' is not a real date and time."
+            ) from None
+        self.at += 1
+        return datetime.combine(day, clock), match.group(3) or ""
+
+    def _meta(self) -> dict[str, str]:
+        meta: dict[str, str] = {}
+        while self.at < self.end:
+            match = _META_RE.match(self.lines[self.at])
+            if not match:
+                break
+            if match.group(1) in meta:
+                raise self.fail(f"'{match.group(1)}:' appears twice in this entry.")
+            meta[match.group(1)] = match.group(2)
+            self.at += 1
+        return meta
+
+    def _skip_blank(self) -> None:
+        while self.at < self.end and _is_separator(self.lines[self.at]):
+            self.at += 1
+
+    def _block(self) -> str:
+        """A maximal run of indented and empty lines; trailing empty lines are separators."""
+        taken: list[tuple[str, bool]] = []  # (content, written with an indent)
+        while self.at < self.end:
+            line = self.lines[self.at]
+            if line.startswith(INDENT):
+                taken.append((line[len(INDENT) :], True))
+            elif line.startswith("\t"):
+                taken.append((line[1:], True))  # a hand edit that indented with a tab
+            elif not line.strip():
+                taken.append(("", False))  # empty (or stray spaces left by a hand edit)
+            else:
+                break
+            self.at += 1
+        while taken and not taken[-1][1]:
+            taken.pop()
+        return "\n".join(content for content, _ in taken)
+
+    def _action(self) -> Action:
+        line_number = self.at
+        line = self.lines[self.at]
+        match = _ACTION_RE.match(line)
+        if not match:
+            raise self.fail(
+                "An action line should read '- [ ] what you will do  (id · due YYYY-MM-DD)'."
+            )
+        box, text, action_id, rest = match.groups()
+        if box not in _STATUS_OF:
+            raise self.fail(
+                f"'[{box}]' is not an action status: use '[ ]' open, '[x]' done or '[-]' dropped."
+            )
+        status = _STATUS_OF[box]
+        due: date | None = None
+        at: time | None = None
+        changed_on: date | None = None
+        for part in filter(None, rest.split(" · ")):
+            word, _, value = part.partition(" ")
+            try:
+                if word == "due":
+                    day_text, _, clock = value.partition(" ")
+                    due = date.fromisoformat(day_text)
+                    at = time.fromisoformat(clock) if clock else None
+                elif word in ("done", "dropped"):
+                    if word != status:
+                        raise self.fail(
+                            f"This action's box says {status} but its date says '{word}'."
+                        )
+                    changed_on = date.fromisoformat(value)
+                else:
+                    raise self.fail(f"'{word}' is not something an action line can say.")
+            except ValueError:
+                raise self.fail(f"'{value}' is not a date (YYYY-MM-DD).") from None
+        if action_id in self.parsed.action_spans:
+            raise self.fail(f"The action id '{action_id}' is used twice in this file.")
+        self.at += 1
+        note = self._block() if self.at < self.end and _is_block_line(self.lines[self.at]) else None
+        try:
+            action = Action(action_id, text, status, due, at, changed_on, note)
+        except ValueError as exc:
+            raise self.fail(f"This action is not valid: {exc}.", line_number) from None
+        self.parsed.action_spans[action_id] = Span(line_number, self._content_end())
+        return action
+
+    def _content_end(self) -> int:
+        """The end of what was just read, not counting blank separator lines."""
+        end = self.at
+        while end > 0 and _is_separator(self.lines[end - 1]):
+            end -= 1
+        return end
+
+    def _section(self) -> SectionRecord:
+        match = _SECTION_RE.match(self.lines[self.at])
+        if not match:
+            raise self.fail(
+                "I don't recognise this line. Answers are indented by four spaces; "
+                "sections start with '### ' and prompts with '#### '."
+            )
+        title, section_id = match.groups()
+        self.at += 1
+        self._skip_blank()
+        answers: list[Answer] = []
+        while self.at < self.end and self.lines[self.at].startswith("#### "):
+            answers.append(self._answer())
+            self._skip_blank()
+        return SectionRecord(section_id, title, tuple(answers))
+
+    def _answer(self) -> Answer:
+        header = self.at
+        match = _PROMPT_RE.match(self.lines[self.at])
+        if not match:
+            raise self.fail("A prompt heading should read '#### the prompt  [prompt-id]'.")
+        prompt, prompt_id = match.groups()
+        self.at += 1
+        line = self.lines[self.at] if self.at < self.end else ""
+        if _is_block_line(line) and line != "":
+            return TextAnswer(prompt_id, prompt, self._block())
+        if line.startswith("- "):
+            actions = []
+            while self.at < self.end and self.lines[self.at].startswith("- "):
+                actions.append(self._action())
+            return ActionAnswer(prompt_id, prompt, tuple(actions))
+        scale = _SCALE_RE.match(line)
+        if scale:
+            self.at += 1
+            value, low, high = (int(group) for group in scale.groups())
+            return ScaleAnswer(prompt_id, prompt, value, low, high)
+        values: dict[str, list[str]] = {}
+        while self.at < self.end and (found := _VALUE_RE.match(self.lines[self.at])):
+            values.setdefault(found.group(1), []).append(found.group(2) or "")
+            self.at += 1
+        if len(values) > 1:
+            raise self.fail(
+                "A prompt's answer mixes 'chose:', 'ticked:' and 'item:' lines.", header
+            )
+        if "chose" in values:
+            if len(values["chose"]) > 1:
+                raise self.fail("A choice has one 'chose:' line.", header)
+            return ChoiceAnswer(prompt_id, prompt, values["chose"][0])
+        if "ticked" in values:
+            return ChecklistAnswer(prompt_id, prompt, tuple(values["ticked"]))
+        if "item" in values:
+            return ListAnswer(prompt_id, prompt, tuple(values["item"]))
+        raise self.fail(
+            "This prompt has no answer under it (an indented answer, 'scale:', 'chose:', "
+            "'ticked:', 'item:' or '- [ ]' action lines).",
+            header,
+        )
+
+
+def _is_block_line(line: str) -> bool:
+    return line.startswith(INDENT) or line.startswith("\t")
+
+
+def _is_separator(line: str) -> bool:
+    """A blank line between parts (a bare indent is content, not a separator)."""
+    return not line.strip() and not _is_block_line(line)
