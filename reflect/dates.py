@@ -101,17 +101,13 @@ class When:
 # DateError once, in `_read_day`. -------------------------------------------------------
 
 
-def _checked(year: int, month: int, day: int) -> date:
-    if not 1 <= year <= 9999:
-        raise OverflowError(year)
-    return date(year, month, day)
-
-
 def _add_months(day: date, months: int) -> date:
     """Same day of the month, clamped to its end: 31 Jan + 1 month is 28 (or 29) Feb."""
     year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
-    last = calendar.monthrange(year, month0 + 1)[1] if 1 <= year <= 9999 else 28
-    return _checked(year, month0 + 1, min(day.day, last))
+    if not 1 <= year <= 9999:
+        raise OverflowError(year)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(day.day, last))
 
 
 def _first_of_month(day: date, months_ahead: int) -> date:
