@@ -1,0 +1,200 @@
+"""Paused walks: drafts saved on every answer, so nothing typed is ever lost.
+
+A draft is a small TOML file per workbook (`drafts/<id>.toml`), private and
+written atomically like the journal. It names the step the walk stopped at by
+section and prompt id (not by number), so a draft survives a new version of
+its workbook: answers whose prompt still exists are kept in place, the others
+are carried into the finished entry rather than dropped.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from reflect.errors import DraftError
+from reflect.fileio import atomic_write, locked
+from reflect.journal.model import at_second
+from reflect.session import (
+    AnswerValue,
+    InvalidAnswer,
+    PlannedAction,
+    Session,
+    StoredAnswer,
+    check_answer,
+)
+from reflect.workbook.models import Workbook
+
+DRAFT_FORMAT = 1
+
+
+def session_to_draft(session: Session, workbook_path: str | None, now: datetime) -> dict[str, Any]:
+    """Plain data for tomli-w: everything needed to carry on exactly where the walk stopped."""
+    step = session.current
+    return {
+        "format": DRAFT_FORMAT,
+        "workbook": session.workbook.id,
+        "version": session.workbook.version,
+        "workbook_path": workbook_path or "",
+        "entry_id": session.entry_id,
+        "started": at_second(session.started),
+        "updated": at_second(now),
+        "at": step.key if step else "end",
+        "history": [session.step_at(i).key for i in session.history],
+        "skipped_sections": list(session.skipped_sections),
+        "answers": {
+            pid: _stored_to_data(stored)
+            for pid, stored in {**session.orphans, **session.answers}.items()
+        },
+    }
+
+
+def _stored_to_data(stored: StoredAnswer) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": stored.kind,
+        "prompt": stored.prompt,
+        "section": stored.section_id,
+        "section_title": stored.section_title,
+    }
+    if stored.kind == "scale":
+        data["low"], data["high"] = stored.low, stored.high
+    if stored.kind == "action" and isinstance(stored.value, list):
+        data["actions"] = [
+            _planned_to_data(p) for p in stored.value if isinstance(p, PlannedAction)
+        ]
+    else:
+        data["value"] = stored.value
+    return data
+
+
+def _planned_to_data(planned: PlannedAction) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": planned.text}
+    if planned.due is not None:
+        data["due"] = planned.due
+    if planned.at is not None:
+        data["at"] = planned.at
+    return data
+
+
+def session_from_draft(workbook: Workbook, data: dict[str, Any]) -> Session:
+    """Rebuild a session. Answers whose prompt no longer exists (the workbook changed) are kept
+    as orphans, shown in the finished entry rather than dropped. Raises KeyError/TypeError/
+    ValueError on a damaged draft (the caller turns that into a DraftError)."""
+    session = Session(
+        workbook=workbook,
+        started=data["started"],
+        entry_id=str(data["entry_id"]),
+        skipped_sections=[str(s) for s in data.get("skipped_sections", [])],
+    )
+    prompts = {p.id: p for _, _, p in session.steps if p is not None}
+    for prompt_id, raw in dict(data.get("answers", {})).items():
+        stored = _stored_from_data(raw)
+        prompt = prompts.get(prompt_id)
+        if prompt is not None and prompt.kind == stored.kind:
+            try:
+                check_answer(prompt, stored.value)
+            except InvalidAnswer:
+                session.orphans[prompt_id] = stored
+                continue
+            session.answers[prompt_id] = stored
+        else:
+            session.orphans[prompt_id] = stored
+    keys = [session.step_at(i).key for i in range(len(session.steps))]
+    at = str(data.get("at", ""))
+    session.position = keys.index(at) if at in keys else (len(keys) if at == "end" else 0)
+    session.history = [keys.index(k) for k in data.get("history", []) if k in keys]
+    return session
+
+
+def _stored_from_data(raw: dict[str, Any]) -> StoredAnswer:
+    kind = str(raw["kind"])
+    value: AnswerValue
+    if kind == "action":
+        value = [
+            PlannedAction(str(a["text"]), a.get("due"), a.get("at")) for a in raw.get("actions", [])
+        ]
+    elif kind == "scale":
+        value = int(raw["value"])
+    elif kind in ("checklist", "list"):
+        value = [str(v) for v in raw["value"]]
+    else:
+        value = str(raw["value"])
+    return StoredAnswer(
+        kind=kind,
+        value=value,
+        prompt=str(raw["prompt"]),
+        section_id=str(raw.get("section", "")),
+        section_title=str(raw.get("section_title", "")),
+        low=int(raw.get("low", 0)),
+        high=int(raw.get("high", 10)),
+    )
+
+
+class DraftStore:
+    """The drafts folder: one file per workbook with a walk in progress."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, workbook_id: str) -> Path:
+        return self.folder / f"{workbook_id}.toml"
+
+    def exists(self, workbook_id: str) -> bool:
+        return self.path(workbook_id).is_file()
+
+    def save(self, session: Session, workbook_path: str | None, now: datetime) -> Path:
+        path = self.path(session.workbook.id)
+        data = tomli_w.dumps(session_to_draft(session, workbook_path, now))
+        with locked(self.folder):
+            atomic_write(path, data.encode("utf-8"))
+        return path
+
+    def read(self, workbook_id: str) -> dict[str, Any] | None:
+        """The raw draft data, or None when there is no draft."""
+        path = self.path(workbook_id)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DraftError(f"Could not read this draft ({exc}).", path=path) from None
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise DraftError(
+                f"This draft is damaged ({exc}). Move it aside to start afresh; "
+                "the words in it are still readable in a text editor.",
+                path=path,
+            ) from None
+
+    def load(self, workbook: Workbook) -> Session | None:
+        data = self.read(workbook.id)
+        if data is None:
+            return None
+        try:
+            return session_from_draft(workbook, data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DraftError(
+                f"This draft is missing something it needs ({exc}). Move it aside to start "
+                "afresh; the words in it are still readable in a text editor.",
+                path=self.path(workbook.id),
+            ) from None
+
+    def progress(self, workbook_id: str) -> tuple[int, datetime | None] | None:
+        """(answers given, last saved) for listings, without needing the workbook."""
+        try:
+            data = self.read(workbook_id)
+        except DraftError:
+            return None
+        if data is None:
+            return None
+        updated = data.get("updated")
+        return len(data.get("answers", {})), updated if isinstance(updated, datetime) else None
+
+    def clear(self, workbook_id: str) -> None:
+        with locked(self.folder):
+            self.path(workbook_id).unlink(missing_ok=True)

@@ -1,0 +1,131 @@
+"""Private, atomic, locked file writes: the one place reflect touches the disk.
+
+Every file reflect writes (journal months, drafts, config, caches) goes
+through `atomic_write`: a temp file in the same folder (created 0600 with
+O_EXCL|O_NOFOLLOW, so a planted symlink is never followed), fsync, rename over
+the target, fsync of the folder. A kill -9 at any instant leaves either the old
+file or the new one, never half of each. Folders are created 0700 whatever the
+umask. `locked` is an advisory lock (flock) shared by all reflect processes;
+the kernel drops it when a process dies, so a killed process never leaves a
+stale lock behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+from reflect.errors import JournalError
+
+TEMP_PREFIX = ".tmp-"
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def ensure_private_dir(folder: Path) -> Path:
+    """Create `folder` (and parents) as 0700; tighten it if it exists and is too open."""
+    try:
+        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        if folder.stat().st_mode & 0o077:
+            folder.chmod(DIR_MODE)
+    except OSError as exc:
+        raise _error(exc, folder, "create the folder") from None
+    return folder
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves the old or the new file, whole."""
+    folder = ensure_private_dir(path.parent)
+    temp = folder / f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{secrets.token_hex(4)}"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(temp, flags, FILE_MODE)
+    except OSError as exc:
+        raise _error(exc, path, "write") from None
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)  # the umask cannot widen what we asked for, but be explicit
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise _error(exc, path, "write") from None
+    fsync_dir(folder)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (the directory entry is data too)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse fsync on folders; the rename itself already happened
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def locked(folder: Path, name: str = ".lock") -> Iterator[None]:
+    """Hold the advisory lock for `folder` (created 0700) while the block runs."""
+    ensure_private_dir(folder)
+    lock_path = folder / name
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+    except OSError as exc:
+        raise _error(exc, lock_path, "lock") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the flock
+
+
+def remove_stale_temp_files(folder: Path) -> list[Path]:
+    """Delete temp files left by a killed save. Call only while holding the folder's lock:
+    then no other reflect process can be halfway through writing one."""
+    removed = []
+    if folder.is_dir():
+        for temp in folder.glob(f"{TEMP_PREFIX}*"):
+            with contextlib.suppress(OSError):
+                temp.unlink()
+                removed.append(temp)
+    return removed
+
+
+def tighten(path: Path) -> None:
+    """Make an existing file private if someone (or an old umask) left it readable."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o077:
+            path.chmod(FILE_MODE)
+
+
+def _error(exc: OSError, path: Path, doing: str) -> JournalError:
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the file system is read-only",
+        errno.ELOOP: "a symbolic link is in the way",
+        errno.EEXIST: "a file is in the way",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return JournalError(
+        f"Could not {doing} this ({reason}). Nothing that was already saved has changed.",
+        path=path,
+    )

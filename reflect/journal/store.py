@@ -1,0 +1,131 @@
+"""The journal on disk: a private folder of month files, changed atomically under a lock.
+
+Adding an entry appends it to its month's file (a rewrite of that one file,
+atomically; the rest of the journal is never touched). Changing an action
+replaces only that action's own lines, so every other byte of a hand-edited
+file stays exactly as the person left it. Files that do not parse are never
+written to by a change; the error names the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reflect.errors import JournalError, NotFoundError
+from reflect.fileio import atomic_write, locked, remove_stale_temp_files, tighten
+from reflect.journal.format import FILE_HEADER, ParsedFile, parse, render_action, render_entry
+from reflect.journal.model import Action, Entry, month_key
+
+MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
+
+
+@dataclass(frozen=True)
+class FoundAction:
+    action: Action
+    entry: Entry
+    path: Path
+
+
+class JournalStore:
+    """All reads and writes of one journal folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    # ------------------------------------------------------------------ reading
+
+    def month_files(self) -> list[Path]:
+        """Month files, oldest first. Temp files and anything else in the folder are ignored."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(p for p in self.folder.iterdir() if MONTH_FILE.match(p.name) and p.is_file())
+
+    def path_for(self, entry: Entry) -> Path:
+        return self.folder / f"{month_key(entry.written)}.txt"
+
+    def read_text(self, path: Path) -> str:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return ""
+        except OSError as exc:
+            raise JournalError(f"Could not read this file ({exc.strerror}).", path=path) from None
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise JournalError(
+                "This journal file has bytes that are not UTF-8 text. reflect will not change "
+                "it; fix or remove the damaged part in a text editor.",
+                path=path,
+                line=line,
+            ) from None
+
+    def read_file(self, path: Path) -> ParsedFile:
+        return parse(self.read_text(path), path)
+
+    def entries(self, *, newest_first: bool = False) -> Iterator[Entry]:
+        """Every entry, file by file. Raises JournalError at the first file that does not parse."""
+        files = self.month_files()
+        for path in reversed(files) if newest_first else files:
+            parsed = self.read_file(path).entries
+            yield from reversed(parsed) if newest_first else parsed
+
+    def find_entry(self, entry_id: str) -> tuple[Entry, Path]:
+        for path in reversed(self.month_files()):
+            if f"id: {entry_id}" not in self.read_text(path):
+                continue  # cheap pre-check before parsing
+            for entry in self.read_file(path).entries:
+                if entry.id == entry_id:
+                    return entry, path
+        raise NotFoundError(f"There is no journal entry with id '{entry_id}'.")
+
+    def find_action(self, action_id: str) -> FoundAction:
+        action_id = action_id.strip().lower()
+        for path in reversed(self.month_files()):
+            if f"({action_id}" not in self.read_text(path):
+                continue
+            for entry in self.read_file(path).entries:
+                for action, _, _ in entry.all_actions():
+                    if action.id == action_id:
+                        return FoundAction(action, entry, path)
+        raise NotFoundError(
+            f"There is no action with id '{action_id}'.",
+            hint="Run `reflect actions --all` to see every action and its id.",
+        )
+
+    def action_ids(self) -> set[str]:
+        return {a.id for entry in self.entries() for a, _, _ in entry.all_actions()}
+
+    # ------------------------------------------------------------------ writing
+
+    def add_entry(self, entry: Entry) -> Path:
+        """Append `entry` to its month's file. Costs one month file, whatever the journal's size."""
+        path = self.path_for(entry)
+        with locked(self.folder):
+            remove_stale_temp_files(self.folder)
+            existing = self.read_text(path)
+            if not existing.strip():
+                existing = FILE_HEADER + "\n"
+            elif not existing.endswith("\n"):
+                existing += "\n"
+            atomic_write(path, (existing + "\n" + render_entry(entry)).encode("utf-8"))
+        return path
+
+    def update_action(self, action_id: str, change: Callable[[Action], Action]) -> FoundAction:
+        """Apply `change` to one action, rewriting only its own lines in its own file."""
+        with locked(self.folder):
+            remove_stale_temp_files(self.folder)
+            found = self.find_action(action_id)
+            text = self.read_text(found.path)
+            parsed = parse(text, found.path)
+            span = parsed.action_spans[found.action.id]
+            updated = change(found.action)
+            lines = text.split("\n")
+            lines[span.start : span.end] = render_action(updated)
+            atomic_write(found.path, "\n".join(lines).encode("utf-8"))
+            tighten(found.path)
+        return FoundAction(updated, found.entry, found.path)

@@ -1,0 +1,331 @@
+"""The session engine: walking a workbook, one prompt at a time. No UI here.
+
+Both front ends (the Textual app and the plain line mode) drive this same
+object: they show `current`, then call `answer`, `skip_prompt`,
+`skip_section` or `back`, and save `to_draft()` after every change so a pause,
+Ctrl-C or crash never loses what was typed. `finish` turns the answers into one
+journal entry. The clock is passed in, never read here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from reflect.errors import ReflectError
+from reflect.journal.model import (
+    Action,
+    ActionAnswer,
+    Answer,
+    ChecklistAnswer,
+    ChoiceAnswer,
+    Entry,
+    ListAnswer,
+    ScaleAnswer,
+    SectionRecord,
+    TextAnswer,
+    at_second,
+    new_action_id,
+    new_entry_id,
+)
+from reflect.workbook.models import (
+    ActionPrompt,
+    ChecklistPrompt,
+    ChoicePrompt,
+    ListPrompt,
+    Prompt,
+    ScalePrompt,
+    Section,
+    TextPrompt,
+    Workbook,
+)
+
+KEPT_SECTION_ID = "kept-from-an-earlier-version"
+KEPT_SECTION_TITLE = "Answers to prompts this workbook no longer has"
+
+
+class InvalidAnswer(ReflectError):
+    """An answer that does not fit its prompt (a number off the scale, an unknown option)."""
+
+
+@dataclass(frozen=True)
+class PlannedAction:
+    """An action as planned in a session, before it gets its id in the journal."""
+
+    text: str
+    due: date | None = None
+    at: time | None = None
+
+
+AnswerValue = str | int | list[str] | list[PlannedAction]
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    """An answer with enough context to be shown even if its prompt disappears."""
+
+    kind: str
+    value: AnswerValue
+    prompt: str
+    section_id: str
+    section_title: str
+    low: int = 0
+    high: int = 10
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where the walk is: a prompt (or a section with no prompts, shown for its ideas)."""
+
+    index: int
+    section_index: int
+    section: Section
+    prompt: Prompt | None
+    number: int  # 1-based position among all steps
+    total: int
+    first_in_section: bool
+
+    @property
+    def key(self) -> str:
+        return f"{self.section.id}/{self.prompt.id if self.prompt else ''}"
+
+
+@dataclass
+class Session:
+    workbook: Workbook
+    started: datetime
+    entry_id: str = field(default_factory=new_entry_id)
+    answers: dict[str, StoredAnswer] = field(default_factory=dict)
+    position: int = 0
+    history: list[int] = field(default_factory=list)
+    skipped_sections: list[str] = field(default_factory=list)
+    orphans: dict[str, StoredAnswer] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.steps: list[tuple[int, Section, Prompt | None]] = []
+        for index, section in enumerate(self.workbook.sections):
+            if section.prompts:
+                self.steps += [(index, section, prompt) for prompt in section.prompts]
+            else:
+                self.steps.append((index, section, None))
+
+    # ------------------------------------------------------------------ where we are
+
+    @property
+    def current(self) -> Step | None:
+        """The step to show, or None once every step has been passed (ready to finish)."""
+        if self.position >= len(self.steps):
+            return None
+        return self.step_at(self.position)
+
+    def step_at(self, index: int) -> Step:
+        section_index, section, prompt = self.steps[index]
+        first = index == 0 or self.steps[index - 1][0] != section_index
+        return Step(index, section_index, section, prompt, index + 1, len(self.steps), first)
+
+    @property
+    def at_end(self) -> bool:
+        return self.position >= len(self.steps)
+
+    def section_progress(self) -> tuple[int, int]:
+        """(this section's 1-based number, how many sections)."""
+        total = len(self.workbook.sections)
+        if self.at_end:
+            return total, total
+        return self.steps[self.position][0] + 1, total
+
+    def answered_count(self) -> int:
+        return len(self.answers)
+
+    def answer_for(self, prompt_id: str) -> AnswerValue | None:
+        stored = self.answers.get(prompt_id)
+        return stored.value if stored else None
+
+    # ------------------------------------------------------------------ moving
+
+    def answer(self, value: AnswerValue) -> bool:
+        """Record an answer to the current prompt and move on.
+
+        An empty answer (blank text, nothing ticked, no items) skips the prompt
+        and keeps any earlier answer. Returns True when the workbook asks for
+        the support note to be shown now (a scale answer at or below its
+        `support_below`).
+        """
+        step = self._require_step()
+        prompt = step.prompt
+        if prompt is None:
+            self._advance()
+            return False
+        cleaned = check_answer(prompt, value)
+        show_support = False
+        if cleaned is not None:
+            self.answers[prompt.id] = StoredAnswer(
+                kind=prompt.kind,
+                value=cleaned,
+                prompt=prompt.text,
+                section_id=step.section.id,
+                section_title=step.section.title,
+                low=prompt.min if isinstance(prompt, ScalePrompt) else 0,
+                high=prompt.max if isinstance(prompt, ScalePrompt) else 10,
+            )
+            show_support = (
+                isinstance(prompt, ScalePrompt)
+                and prompt.support_below is not None
+                and isinstance(cleaned, int)
+                and cleaned <= prompt.support_below
+            )
+        self._advance()
+        return show_support
+
+    def skip_prompt(self) -> None:
+        """Move on without answering (an earlier answer, if any, is kept)."""
+        self._require_step()
+        self._advance()
+
+    def skip_section(self) -> None:
+        """Leave the rest of this section for another day."""
+        step = self._require_step()
+        if step.section.id not in self.skipped_sections:
+            self.skipped_sections.append(step.section.id)
+        target = self.position
+        while target < len(self.steps) and self.steps[target][0] == step.section_index:
+            target += 1
+        self.history.append(self.position)
+        self.position = target
+
+    def back(self) -> bool:
+        """Go back to the previous step shown. False when already at the start."""
+        if not self.history:
+            return False
+        self.position = self.history.pop()
+        section_id = self.steps[self.position][1].id
+        if section_id in self.skipped_sections:
+            self.skipped_sections.remove(section_id)
+        return True
+
+    def go_to(self, index: int) -> None:
+        """Jump to a step (used when resuming a draft)."""
+        self.position = max(0, min(index, len(self.steps)))
+
+    def _advance(self) -> None:
+        self.history.append(self.position)
+        self.position += 1
+
+    def _require_step(self) -> Step:
+        step = self.current
+        if step is None:
+            raise InvalidAnswer("The workbook is finished; there is nothing left to answer.")
+        return step
+
+    # ------------------------------------------------------------------ finishing
+
+    def unanswered_required(self) -> list[Prompt]:
+        """Prompts left unanswered that the workbook did not mark optional: worth coming back to."""
+        return [
+            prompt
+            for _, _, prompt in self.steps
+            if prompt is not None and not prompt.optional and prompt.id not in self.answers
+        ]
+
+    def planned_actions(self) -> list[PlannedAction]:
+        return [
+            action
+            for stored in self.answers.values()
+            if stored.kind == "action" and isinstance(stored.value, list)
+            for action in stored.value
+            if isinstance(action, PlannedAction)
+        ]
+
+    def to_entry(self, now: datetime, taken_action_ids: set[str]) -> Entry:
+        """The journal entry for this session. Action ids avoid `taken_action_ids`."""
+        taken = set(taken_action_ids)
+        sections: list[SectionRecord] = []
+        for section in self.workbook.sections:
+            answers = [
+                _journal_answer(prompt.id, self.answers[prompt.id], taken)
+                for prompt in section.prompts
+                if prompt.id in self.answers
+            ]
+            if answers:
+                sections.append(SectionRecord(section.id, section.title, tuple(answers)))
+        if self.orphans:
+            kept = [_journal_answer(pid, stored, taken) for pid, stored in self.orphans.items()]
+            section_ids = {s.id for s in self.workbook.sections}
+            kept_id = (
+                KEPT_SECTION_ID if KEPT_SECTION_ID not in section_ids else KEPT_SECTION_ID + "-2"
+            )
+            sections.append(SectionRecord(kept_id, KEPT_SECTION_TITLE, tuple(kept)))
+        return Entry(
+            id=self.entry_id,
+            written=at_second(now),
+            title=self.workbook.title,
+            workbook=self.workbook.id,
+            version=self.workbook.version,
+            sections=tuple(sections),
+        )
+
+
+def check_answer(prompt: Prompt, value: AnswerValue) -> AnswerValue | None:
+    """Check an answer against its prompt; None means 'nothing given' (a skip)."""
+    match prompt:
+        case TextPrompt():
+            if not isinstance(value, str):
+                raise InvalidAnswer("This prompt takes text.")
+            return value if value.strip() else None
+        case ScalePrompt():
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise InvalidAnswer(f"Pick a whole number from {prompt.min} to {prompt.max}.")
+            if not prompt.min <= value <= prompt.max:
+                raise InvalidAnswer(f"Pick a number from {prompt.min} to {prompt.max}.")
+            return value
+        case ChoicePrompt():
+            if value == "" or value == []:
+                return None
+            if not isinstance(value, str) or value not in prompt.options:
+                raise InvalidAnswer("Pick one of the options shown.")
+            return value
+        case ChecklistPrompt():
+            if not isinstance(value, list) or any(v not in prompt.options for v in value):
+                raise InvalidAnswer("Tick options from the list shown.")
+            ticked = [option for option in prompt.options if option in value]
+            return ticked or None
+        case ListPrompt():
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise InvalidAnswer("This prompt takes a few short items.")
+            items = [str(v) for v in value if str(v).strip()]
+            if any("\n" in item for item in items):
+                raise InvalidAnswer("Each item is one line.")
+            return items or None
+        case ActionPrompt():
+            if not isinstance(value, list) or not all(isinstance(v, PlannedAction) for v in value):
+                raise InvalidAnswer("This prompt takes planned actions.")
+            planned = [v for v in value if isinstance(v, PlannedAction) and v.text.strip()]
+            if any("\n" in action.text for action in planned):
+                raise InvalidAnswer("An action is one line: what you will do.")
+            return planned or None
+    raise InvalidAnswer("Unknown prompt kind.")  # pragma: no cover
+
+
+def _journal_answer(prompt_id: str, stored: StoredAnswer, taken: set[str]) -> Answer:
+    value = stored.value
+    if stored.kind == "text" and isinstance(value, str):
+        return TextAnswer(prompt_id, stored.prompt, value)
+    if stored.kind == "scale" and isinstance(value, int):
+        return ScaleAnswer(prompt_id, stored.prompt, value, stored.low, stored.high)
+    if stored.kind == "choice" and isinstance(value, str):
+        return ChoiceAnswer(prompt_id, stored.prompt, value)
+    if stored.kind == "checklist" and isinstance(value, list):
+        return ChecklistAnswer(prompt_id, stored.prompt, tuple(str(v) for v in value))
+    if stored.kind == "list" and isinstance(value, list):
+        return ListAnswer(prompt_id, stored.prompt, tuple(str(v) for v in value))
+    if stored.kind == "action" and isinstance(value, list):
+        actions = []
+        for planned in value:
+            assert isinstance(planned, PlannedAction)
+            action_id = new_action_id(taken)
+            taken.add(action_id)
+            actions.append(Action(action_id, planned.text, due=planned.due, at=planned.at))
+        return ActionAnswer(prompt_id, stored.prompt, tuple(actions))
+    raise InvalidAnswer(
+        f"An answer of kind '{stored.kind}' could not be saved."
+    )  # pragma: no cover
