@@ -1,0 +1,141 @@
+"""Actions across the journal: finding, grouping by when they are due, and changing them.
+
+No UI here: `reflect actions`, the TUI's review screen and `reflect remind`
+all use these queries.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from reflect.journal.model import (
+    Action,
+    ActionAnswer,
+    Entry,
+    SectionRecord,
+    at_second,
+    new_action_id,
+    new_entry_id,
+)
+from reflect.journal.store import FoundAction, JournalStore
+
+GROUPS = ("overdue", "today", "this week", "later", "no date")
+GROUP_TITLES = {
+    "overdue": "Overdue",
+    "today": "Today",
+    "this week": "In the next 7 days",
+    "later": "Later",
+    "no date": "No date",
+}
+
+
+@dataclass(frozen=True)
+class ActionView:
+    """An action with where it came from."""
+
+    action: Action
+    entry: Entry
+    section: SectionRecord | None
+    prompt: ActionAnswer | None
+
+    @property
+    def origin(self) -> str | None:
+        """'Wellbeing check-in › Next steps › What will you do?' for planned actions."""
+        if self.section is None or self.prompt is None:
+            return None
+        return " › ".join([self.entry.title or "Journal", self.section.title, self.prompt.prompt])
+
+    def to_json(self) -> dict[str, Any]:
+        action = self.action
+        return {
+            "id": action.id,
+            "text": action.text,
+            "due": action.due.isoformat() if action.due else None,
+            "time": action.at.strftime("%H:%M") if action.at else None,
+            "status": action.status,
+            "changed_on": action.changed_on.isoformat() if action.changed_on else None,
+            "note": action.note,
+            "workbook": self.entry.workbook,
+            "entry": self.entry.id,
+            "section": self.section.id if self.section else None,
+            "prompt": self.prompt.prompt_id if self.prompt else None,
+        }
+
+
+def views(entries: Iterable[Entry]) -> list[ActionView]:
+    return [
+        ActionView(action, entry, section, prompt)
+        for entry in entries
+        for action, section, prompt in entry.all_actions()
+    ]
+
+
+def group_of(action: Action, today: date) -> str:
+    if action.due is None:
+        return "no date"
+    if action.due < today:
+        return "overdue"
+    if action.due == today:
+        return "today"
+    if action.due <= today + timedelta(days=7):
+        return "this week"
+    return "later"
+
+
+def grouped(found: Iterable[ActionView], today: date) -> dict[str, list[ActionView]]:
+    """Open actions by group, each group soonest first (undated: oldest planned first)."""
+    groups: dict[str, list[ActionView]] = {name: [] for name in GROUPS}
+    for view in found:
+        groups[group_of(view.action, today)].append(view)
+    for items in groups.values():
+        items.sort(key=lambda v: (v.action.due or date.max, v.action.at or time(), v.entry.written))
+    return groups
+
+
+def due_counts(found: Iterable[ActionView], today: date) -> tuple[int, int]:
+    """(due today, overdue) among open actions."""
+    due = overdue = 0
+    for view in found:
+        if view.action.status == "open" and view.action.due is not None:
+            if view.action.due == today:
+                due += 1
+            elif view.action.due < today:
+                overdue += 1
+    return due, overdue
+
+
+def add_action(
+    store: JournalStore, text: str, due: date | None, at: time | None, now: datetime
+) -> tuple[Action, Path]:
+    """A new action from the command line: its own small journal entry."""
+    action = Action(new_action_id(store.action_ids()), text, due=due, at=at if due else None)
+    entry = Entry(new_entry_id(), at_second(now), "Action added", actions=(action,))
+    return action, store.add_entry(entry)
+
+
+def mark(
+    store: JournalStore, action_id: str, status: str, today: date, note: str | None = None
+) -> FoundAction:
+    """Mark an action done or dropped (or open again), with an optional follow-up note."""
+
+    def change(action: Action) -> Action:
+        return dataclasses.replace(
+            action,
+            status=status,  # type: ignore[arg-type]  # checked by the caller's choices
+            changed_on=None if status == "open" else today,
+            note=note if note is not None else action.note,
+        )
+
+    return store.update_action(action_id, change)
+
+
+def move(store: JournalStore, action_id: str, due: date | None, at: time | None) -> FoundAction:
+    """Give an action a new due date (or none)."""
+    return store.update_action(
+        action_id, lambda action: dataclasses.replace(action, due=due, at=at if due else None)
+    )
