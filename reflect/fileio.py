@@ -30,7 +30,14 @@ DIR_MODE = 0o700
 def ensure_private_dir(folder: Path) -> Path:
     """Create `folder` (and parents) as 0700; tighten it if it exists and is too open."""
     try:
-        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        missing = []
+        ancestor = folder
+        while not ancestor.exists() and ancestor != ancestor.parent:
+            missing.append(ancestor)
+            ancestor = ancestor.parent
+        for new in reversed(missing):  # parents first, each private (mkdir's parents=True is not)
+            new.mkdir(mode=DIR_MODE, exist_ok=True)
+            new.chmod(DIR_MODE)
         if folder.stat().st_mode & 0o077:
             folder.chmod(DIR_MODE)
     except OSError as exc:

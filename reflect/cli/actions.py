@@ -1,0 +1,167 @@
+"""`reflect actions`: review what you said you would do; mark it done, drop it, or move it."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from reflect.actions import (
+    GROUP_TITLES,
+    ActionView,
+    add_action,
+    grouped,
+    mark,
+    move,
+    views,
+)
+from reflect.cli.common import Env, echo, get_env
+from reflect.dates import due_wording, format_day, parse_when
+from reflect.errors import DateError
+
+app = typer.Typer(
+    help="Review what you planned: overdue, today, this week, later. Mark done, drop or move.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def list_actions(
+    ctx: typer.Context,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Include done and dropped actions.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list for scripts.")] = False,
+) -> None:
+    """List open actions grouped overdue / today / in the next 7 days / later / no date."""
+    if ctx.invoked_subcommand is not None:
+        return
+    env = get_env()
+    found = views(env.store.entries())
+    if as_json:
+        chosen = found if show_all else [v for v in found if v.action.status == "open"]
+        echo(json.dumps([v.to_json() for v in chosen], ensure_ascii=False, indent=2))
+        return
+    open_views = [v for v in found if v.action.status == "open"]
+    if not open_views and not show_all:
+        echo(
+            "Nothing planned right now. Plan something with `reflect start` or `reflect actions add`."
+        )
+        return
+    for group, items in grouped(open_views, env.today).items():
+        if items:
+            echo(f"\n{GROUP_TITLES[group]}")
+            for view in items:
+                _print_view(view, env)
+    if show_all:
+        closed = [v for v in found if v.action.status != "open"]
+        closed.sort(key=lambda v: v.action.changed_on or v.entry.written.date(), reverse=True)
+        for status, title in (("done", "Done"), ("dropped", "Dropped")):
+            items = [v for v in closed if v.action.status == status]
+            if items:
+                echo(f"\n{title}")
+                for view in items:
+                    _print_view(view, env)
+
+
+def _print_view(view: ActionView, env: Env) -> None:
+    action = view.action
+    box = {"open": "[ ]", "done": "[x]", "dropped": "[-]"}[action.status]
+    when = ""
+    if action.status == "open" and action.due is not None:
+        clock = f" {action.at.strftime('%H:%M')}" if action.at else ""
+        when = (
+            f" — {format_day(action.due, env.today)}{clock}, {due_wording(action.due, env.today)}"
+        )
+    elif action.changed_on is not None:
+        when = f" — {action.status} {format_day(action.changed_on, env.today)}"
+    echo(f"  {box} {action.id}  {action.text}{when}")
+    if view.origin:
+        echo(f"         from {view.origin}")
+    if action.note:
+        for line in action.note.split("\n"):
+            echo(f"         {line}")
+
+
+def _when(text: str | None, env: Env) -> tuple[object, object]:
+    if text is None or not text.strip():
+        return None, None
+    try:
+        when = parse_when(text, env.today)
+    except DateError as exc:
+        raise typer.BadParameter(exc.message) from None
+    return when.day, when.at
+
+
+@app.command("add")
+def add(
+    text: Annotated[str, typer.Argument(help="What you will do.")],
+    due: Annotated[
+        str | None, typer.Option("--due", help="When: 'fri', 'in 3 days', '4 dec', '2026-12-04'.")
+    ] = None,
+) -> None:
+    """Add an action from the command line."""
+    from datetime import date, time
+
+    env = get_env()
+    if not text.strip() or "\n" in text:
+        raise typer.BadParameter("An action is one line of text: what you will do.")
+    day, at = _when(due, env)
+    assert day is None or isinstance(day, date)
+    assert at is None or isinstance(at, time)
+    action, _ = add_action(env.store, text.strip(), day, at, env.now)
+    when = f", due {format_day(day, env.today)} ({due_wording(day, env.today)})" if day else ""
+    echo(f"Added {action.id}: {action.text}{when}.")
+
+
+@app.command("done")
+def done(
+    ids: Annotated[list[str], typer.Argument(help="One or more action ids.")],
+    note: Annotated[
+        str | None, typer.Option("--note", help="A short note on how it went, kept with it.")
+    ] = None,
+) -> None:
+    """Mark actions done."""
+    env = get_env()
+    for action_id in ids:
+        found = mark(env.store, action_id, "done", env.today, note)
+        echo(f"Done: {found.action.id} {found.action.text}. Well done.")
+
+
+@app.command("drop")
+def drop(
+    ids: Annotated[list[str], typer.Argument(help="One or more action ids.")],
+    note: Annotated[
+        str | None, typer.Option("--note", help="A short note on why, kept with it.")
+    ] = None,
+) -> None:
+    """Drop actions you no longer mean to do (they stay in the journal, marked dropped)."""
+    env = get_env()
+    for action_id in ids:
+        found = mark(env.store, action_id, "dropped", env.today, note)
+        echo(f"Dropped: {found.action.id} {found.action.text}.")
+
+
+@app.command("move")
+def move_action(
+    action_id: Annotated[str, typer.Argument(help="The action's id.")],
+    when: Annotated[str, typer.Argument(help="The new date: 'fri', 'in 3 days', 'none'.")],
+) -> None:
+    """Give an action a new date ('none' removes the date)."""
+    from datetime import date, time
+
+    env = get_env()
+    day, at = (None, None) if when.strip().lower() in ("none", "no date") else _when(when, env)
+    assert day is None or isinstance(day, date)
+    assert at is None or isinstance(at, time)
+    found = move(env.store, action_id, day, at)
+    if day is None:
+        echo(f"Moved: {found.action.id} {found.action.text} now has no date.")
+    else:
+        echo(
+            f"Moved: {found.action.id} {found.action.text} — "
+            f"{format_day(day, env.today)} ({due_wording(day, env.today)})."
+        )

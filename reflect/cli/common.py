@@ -1,0 +1,65 @@
+"""What every command needs: where things live, the journal, the drafts, and the time.
+
+Built once per command at the edge, from the environment; nothing below the
+CLI reads the clock or the environment itself.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property
+
+import typer
+
+from reflect import clock
+from reflect.config import Config, load_config, workbook_sources
+from reflect.drafts import DraftStore
+from reflect.journal.store import JournalStore
+from reflect.paths import Paths, get_paths
+from reflect.workbook.loader import WorkbookSource
+
+
+@dataclass
+class Env:
+    paths: Paths
+    now: datetime
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    @cached_property
+    def store(self) -> JournalStore:
+        return JournalStore(self.paths.journal_dir)
+
+    @cached_property
+    def drafts(self) -> DraftStore:
+        return DraftStore(self.paths.drafts_dir)
+
+    @cached_property
+    def config(self) -> Config:
+        return load_config(self.paths)
+
+    @property
+    def sources(self) -> list[WorkbookSource]:
+        return workbook_sources(self.paths, self.config)
+
+    def support_note(self, workbook_note: str | None = None) -> str:
+        from reflect.messages import SUPPORT_NOTE
+
+        return workbook_note or self.config.support_note or SUPPORT_NOTE
+
+
+def get_env() -> Env:
+    return Env(paths=get_paths(), now=clock.now())
+
+
+def echo(text: str = "", *, err: bool = False) -> None:
+    """Print text literally (never as markup), like every word a user wrote must be."""
+    typer.echo(text, err=err)
+
+
+def is_interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()

@@ -1,0 +1,143 @@
+"""`reflect start`: walk a workbook, in the TUI or in plain line mode."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Annotated
+
+import typer
+
+from reflect import clock, messages
+from reflect.cli.common import Env, echo, get_env, is_interactive
+from reflect.errors import ReflectError, WorkbookError
+from reflect.workbook.loader import FoundWorkbook, all_workbooks, find_workbook
+
+START_HELP = """Walk through a workbook: ideas to consider, space to reflect, tips, and a plan.
+
+WORKBOOK is a workbook id (see `reflect workbooks`) or a path to a .toml file.
+A paused walk is offered for resuming; --restart starts afresh.
+
+Plain mode (--plain, or when input is not a terminal) reads answers line by line:
+a text answer ends at an empty line, and an empty first line skips the prompt;
+':skip' leaves the rest of the section for another day, ':back' goes back one
+prompt, ':pause' saves and stops (so does the end of input). A scale takes a
+number, a choice its number or its words, a checklist numbers or names separated
+by commas, a list one item per line. An action takes what you will do, then
+when ('fri', 'in 3 days', '4 dec', Enter for no date), echoed back as a date.
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("start", help=START_HELP)(start)
+
+
+def start(
+    workbook: Annotated[
+        str | None, typer.Argument(help="A workbook id or a path to a .toml file.")
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="Plain line mode: scriptable and screen-reader friendly."),
+    ] = False,
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Start afresh, replacing any paused draft.")
+    ] = False,
+) -> None:
+    env = get_env()
+    use_plain = plain or not is_interactive()
+    if not use_plain:
+        from reflect.cli.tui_launch import launch_tui
+
+        launch_tui(env, workbook, restart=restart)
+        return
+    found = _choose_workbook(env, workbook)
+    run_plain(env, found, restart=restart)
+
+
+def start_home() -> None:
+    """`reflect` alone: the home screen in a terminal, otherwise a short orientation."""
+    if is_interactive():
+        from reflect.cli.tui_launch import launch_tui
+
+        launch_tui(get_env(), None, restart=False)
+        return
+    echo("reflect: guided, reflective journaling. Try `reflect start getting-started`,")
+    echo("or `reflect --help` to see every command.")
+
+
+def _choose_workbook(env: Env, name: str | None) -> FoundWorkbook:
+    if name is not None:
+        return find_workbook(name, env.sources)
+    found, _ = all_workbooks(env.sources)
+    if not found:
+        raise WorkbookError("There are no workbooks to start.")
+    echo("Which workbook would you like to start?")
+    for number, item in enumerate(found, start=1):
+        echo(
+            f"  {number}. {item.workbook.title} ({item.workbook.minutes} min) [{item.workbook.id}]"
+        )
+    line = sys.stdin.readline()
+    text = line.strip()
+    if not text:
+        raise typer.Exit(0)
+    if text.isdigit() and 1 <= int(text) <= len(found):
+        return found[int(text) - 1]
+    return find_workbook(text, env.sources)
+
+
+def run_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
+    from reflect.plain import PlainIO, PlainWalk
+    from reflect.session import Session
+
+    workbook = found.workbook
+    session = None if restart else env.drafts.load(workbook)
+    reader = _stdin_reader()
+    echo(env.support_note(workbook.support_note))
+    _due_banner(env)
+    if session is not None:
+        echo(
+            f"\nYou have a paused walk through {workbook.title} "
+            f"({session.answered_count()} answers so far). Carry on where you left off? [Y/n]"
+        )
+        reply = reader()
+        if reply is not None and reply.strip().lower() in ("n", "no"):
+            session = None
+    if session is None:
+        session = Session(workbook=workbook, started=env.now)
+        echo(f"\n{workbook.title}")
+        if workbook.intro:
+            echo("\n" + workbook.intro.strip())
+        echo("\n" + messages.PLAIN_HELP)
+    walk = PlainWalk(
+        session,
+        io=PlainIO(write=lambda text: typer.echo(text, nl=False), read=reader),
+        drafts=env.drafts,
+        store=env.store,
+        now=clock.now,
+        support_note=env.support_note(workbook.support_note),
+        workbook_path=str(found.path) if found.source == "file" else None,
+    )
+    walk.run()
+
+
+def _due_banner(env: Env) -> None:
+    from reflect.actions import due_counts, views
+
+    try:
+        open_views = [v for v in views(env.store.entries()) if v.action.status == "open"]
+    except ReflectError:
+        return  # `reflect actions` will name the broken file; do not block a walk on it
+    summary = messages.due_summary(*due_counts(open_views, env.today))
+    if summary:
+        echo(f"\n{summary}: run `reflect actions` to review.")
+
+
+def _stdin_reader() -> Callable[[], str | None]:
+    def read() -> str | None:
+        line = sys.stdin.readline()
+        if line == "":
+            return None
+        return line.removesuffix("\n").removesuffix("\r")
+
+    return read

@@ -1,0 +1,33 @@
+"""`reflect workbooks`: what is available to start, and how far you got."""
+
+from __future__ import annotations
+
+import typer
+
+from reflect.cli.common import echo, get_env
+from reflect.workbook.loader import all_workbooks
+
+
+def register(app: typer.Typer) -> None:
+    app.command("workbooks")(workbooks)
+
+
+def workbooks() -> None:
+    """List the workbooks you can start: id, title, time, where it comes from, progress."""
+    env = get_env()
+    found, broken = all_workbooks(env.sources)
+    if not found:
+        echo("No workbooks found.")
+    width = max((len(item.workbook.id) for item in found), default=0)
+    for item in found:
+        book = item.workbook
+        progress = env.drafts.progress(book.id)
+        note = ""
+        if progress is not None:
+            answered, _ = progress
+            note = f"  · paused, {answered} of {book.prompt_count()} answered"
+        echo(f"{book.id:<{width}}  {book.title} ({book.minutes} min, {item.source}){note}")
+    for error in broken:
+        echo(f"Skipped a broken workbook: {error.location()}", err=True)
+    if found:
+        echo("\nStart one with `reflect start ID`.")

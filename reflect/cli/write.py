@@ -1,0 +1,67 @@
+"""`reflect write`: a free-form entry, like a page in a notebook."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reflect.cli.common import echo, get_env
+from reflect.errors import ReflectError
+from reflect.journal.model import Entry, at_second, new_entry_id
+
+
+def register(app: typer.Typer) -> None:
+    app.command("write")(write)
+
+
+def write(
+    text: Annotated[
+        str | None,
+        typer.Argument(help="What to write. Without it: piped input, or your $EDITOR."),
+    ] = None,
+) -> None:
+    """Write a free-form entry: from the argument, from piped input, or in your $EDITOR."""
+    env = get_env()
+    if text is None:
+        text = sys.stdin.read() if not sys.stdin.isatty() else _from_editor(env.paths.drafts_dir)
+        text = (
+            text.removesuffix("\n") if text.endswith("\n") and not text.endswith("\n\n") else text
+        )
+    if not text.strip():
+        echo("Nothing written, so nothing saved.", err=True)
+        raise typer.Exit(1)
+    entry = Entry(new_entry_id(), at_second(env.now), body=text)
+    path = env.store.add_entry(entry)
+    echo(f"Saved to {path} (entry {entry.id}).")
+
+
+def _from_editor(draft_folder: Path) -> str:
+    """Open $VISUAL/$EDITOR on a private temp file; what is saved there becomes the entry.
+
+    The temp file sits in reflect's own private drafts folder (0700), never /tmp,
+    and its path is the only thing passed on the editor's command line.
+    """
+    from reflect.fileio import ensure_private_dir
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
+    ensure_private_dir(draft_folder)
+    fd, name = tempfile.mkstemp(prefix="write-", suffix=".txt", dir=draft_folder)
+    os.close(fd)
+    try:
+        try:
+            subprocess.run([*shlex.split(editor), name], check=True)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise ReflectError(
+                f"Could not run your editor '{editor}' ({exc}). Set $EDITOR, or pass the text "
+                "as an argument or through a pipe."
+            ) from None
+        return Path(name).read_text(encoding="utf-8")
+    finally:
+        Path(name).unlink(missing_ok=True)

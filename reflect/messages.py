@@ -1,0 +1,45 @@
+"""User-facing words that are not in a workbook, kept together to read, review and
+one day translate in one place. Plain, warm, non-clinical."""
+
+from __future__ import annotations
+
+SUPPORT_NOTE = """\
+A note before you begin: reflecting on your own is not always the right thing.
+If things feel heavy right now, or thinking about them makes you feel worse,
+it is fine to stop. Talk to someone you trust, your GP, or a local support
+service or helpline first; the workbook will still be here another day.
+(You can put your own contacts here: set `support_note` in reflect's config file.)"""
+
+SUPPORT_AFTER_LOW_SCORE = """\
+Thank you for being honest about that. If things are hard right now, you do not
+have to work through them alone, or today."""
+
+PAUSED = "Your answers are saved. Run `reflect start {workbook}` to carry on where you left off."
+FINISHED = "Saved to your journal ({path}), entry {entry}."
+CLOSING = "Thank you for taking this time. Go gently."
+
+PLAIN_HELP = (
+    "Type your answer. For longer answers, an empty line ends it; Enter alone skips.\n"
+    "At any prompt: :skip leaves this section for another day, :back goes back one prompt, "
+    ":pause saves and stops."
+)
+
+DUE_BANNER_ONE = "1 thing you planned is {what}: run `reflect actions` to review it."
+DUE_BANNER_MANY = "{count} things you planned are {what}: run `reflect actions` to review them."
+
+
+def due_summary(due_today: int, overdue: int) -> str:
+    """'2 actions due today, 1 overdue' (empty when nothing is due)."""
+    parts = []
+    if due_today:
+        parts.append(f"{due_today} action{'s' if due_today != 1 else ''} due today")
+    if overdue:
+        noun = "" if due_today else f" action{'s' if overdue != 1 else ''}"
+        parts.append(f"{overdue}{noun} overdue")
+    return ", ".join(parts)
+
+
+def remind_line(due_today: int, overdue: int) -> str:
+    """The one line `reflect remind` prints (empty when there is nothing to say)."""
+    summary = due_summary(due_today, overdue)
+    return f"{summary[0].upper()}{summary[1:]}: run `reflect actions`" if summary else ""
