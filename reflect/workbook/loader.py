@@ -113,6 +113,8 @@ def _friendly(exc: ValidationError, path: Path, lines: list[str]) -> WorkbookErr
     problems: list[tuple[str, str, int | None]] = []
     for error in exc.errors():
         dotted = dotted_path(error["loc"])
+        if error["type"] in {"union_tag_invalid", "union_tag_not_found"}:
+            dotted += ".kind"  # the tag is the `kind` key the author wrote (or forgot)
         problems.append((dotted, _reason(error), _line_for(dotted, lines)))
     first_line = problems[0][2]
     shown = [f"{dotted or 'the workbook'}: {reason}" for dotted, reason, _ in problems[:5]]
@@ -172,7 +174,9 @@ def _line_for(dotted: str, lines: list[str]) -> int | None:
     Walks the `[[sections]]` and `[[sections.prompts]]` headers in order; good
     enough for workbooks written the way the guide shows.
     """
-    match = re.match(r"^(?:sections\[(\d+)\](?:\.prompts\[(\d+)\])?\.?)?([A-Za-z_]*)", dotted)
+    match = re.match(
+        r"^(?:sections\[(\d+)\](?:\.prompts\[(\d+)\])?\.?)?([A-Za-z_][A-Za-z0-9_-]*)?", dotted
+    )
     if not match or not lines:
         return None
     section = int(match.group(1)) if match.group(1) else None

@@ -1,0 +1,129 @@
+"""A whole plain-mode walk, as a person (or a script) would type it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli.helpers import actions_json, journal_text, reflect
+
+# One line per thing the person types; comments say why.
+WALK = "\n".join(
+    [
+        "6",  # how are you feeling overall (scale 0-10)
+        "Busy but OK.",  # what's behind that number: a two-line answer…
+        "  [bold]not markup[/] $(rm -rf ~)",
+        "",  # …ended by an empty line
+        ":back",  # at the checklist: go back one prompt
+        "Busier than I hoped.",  # answer the text prompt again
+        "",
+        "1, 2",  # the checklist, by numbers
+        ":skip",  # leave the rest of 'this week' for another day
+        "2",  # the choice, by number
+        "Phone Sam about the walking group",  # the action…
+        "in 3 days",  # …and when
+        "",  # no more actions
+        "",
+    ]
+)
+
+
+def test_walk_skip_back_action_then_done(reflect_home: Path) -> None:
+    result = reflect("start", "wellbeing-check-in", "--plain", input=WALK)
+    assert result.exit_code == 0, result.output
+    assert "A note before you begin" in result.stdout  # the support note comes first
+    assert "Wed 2 Dec — in 3 days" in result.stdout  # the date is echoed back as a date
+    assert "Saved to your journal" in result.stdout
+
+    text = journal_text(reflect_home)
+    assert "    Busier than I hoped." in text  # the second answer replaced the first
+    assert "Busy but OK." not in text
+    assert "#### How are you feeling, overall, this week?  [feeling-overall]" in text
+    assert "scale: 6 (0 to 10)" in text
+    assert "[energy]" not in text  # skipped with the rest of its section
+    assert not (reflect_home / "drafts" / "wellbeing-check-in.toml").exists()
+
+    [action] = actions_json()
+    assert action["text"] == "Phone Sam about the walking group"
+    assert action["due"] == "2026-12-02"
+    assert action["status"] == "open"
+    assert action["workbook"] == "wellbeing-check-in"
+    assert action["section"] == "one-small-step"
+
+    listing = reflect("actions")
+    assert "in 3 days" in listing.stdout
+    assert "from Weekly wellbeing check-in › One small step" in listing.stdout
+
+    done = reflect("actions", "done", action["id"], "--note", "We walk on Saturdays now.")
+    assert done.exit_code == 0, done.output
+    assert actions_json() == []
+    [closed] = actions_json("--all")
+    assert closed["status"] == "done"
+    assert closed["changed_on"] == "2026-11-29"
+    assert closed["note"] == "We walk on Saturdays now."
+
+
+def test_markup_and_shell_text_is_saved_verbatim(reflect_home: Path) -> None:
+    walk = "\n".join(["", "[bold]x[/] $(rm) \x1b[31mred", "", ":pause", ""])
+    result = reflect("start", "wellbeing-check-in", "--plain", input=walk)
+    assert result.exit_code == 0, result.output
+    draft = (reflect_home / "drafts" / "wellbeing-check-in.toml").read_text(encoding="utf-8")
+    assert "[bold]x[/] $(rm)" in draft
+
+
+def test_pause_at_end_of_input_then_resume(reflect_home: Path) -> None:
+    first = reflect("start", "wellbeing-check-in", "--plain", input="7\nA steady week.\n\n")
+    assert first.exit_code == 0, first.output
+    assert "Run `reflect start wellbeing-check-in` to carry on" in first.stdout
+    assert (reflect_home / "drafts" / "wellbeing-check-in.toml").exists()
+    assert journal_text(reflect_home) == ""  # nothing reaches the journal until the end
+
+    listing = reflect("workbooks")
+    assert "paused, 2 of" in listing.stdout
+
+    rest = "\n".join(["y", "", "", "", "", "", ""])  # resume, then skip everything left
+    second = reflect("start", "wellbeing-check-in", "--plain", input=rest)
+    assert second.exit_code == 0, second.output
+    assert "paused walk" in second.stdout
+    text = journal_text(reflect_home)
+    assert "scale: 7 (0 to 10)" in text
+    assert "    A steady week." in text
+    assert not (reflect_home / "drafts" / "wellbeing-check-in.toml").exists()
+
+
+def test_restart_discards_the_draft(reflect_home: Path) -> None:
+    reflect("start", "wellbeing-check-in", "--plain", input="7\n")
+    result = reflect("start", "wellbeing-check-in", "--plain", "--restart", input=":pause\n")
+    assert result.exit_code == 0
+    assert "paused walk" not in result.stdout
+    draft = (reflect_home / "drafts" / "wellbeing-check-in.toml").read_text(encoding="utf-8")
+    assert "[answers.feeling-overall]" not in draft
+
+
+def test_low_score_shows_the_support_note(reflect_home: Path) -> None:
+    result = reflect("start", "wellbeing-check-in", "--plain", input="1\n\n:pause\n")
+    assert result.exit_code == 0
+    assert result.stdout.count("A note before you begin") == 2  # at the start, and after the 1
+
+
+def test_bad_date_is_explained_and_asked_again(reflect_home: Path, data_dir: Path) -> None:
+    book = data_dir / "workbooks" / "every-kind.toml"
+    walk = "\n".join([":skip", ":skip", "Call Jo", "31 feb", "blorp", "tomorrow", "", ""])
+    result = reflect("start", str(book), "--plain", input=walk)
+    assert result.exit_code == 0, result.output
+    assert "February" in result.stdout
+    assert "couldn't read" in result.stdout
+    [action] = actions_json()
+    assert action["due"] == "2026-11-30"
+
+
+def test_unknown_workbook_is_a_short_error() -> None:
+    result = reflect("start", "no-such-book", "--plain")
+    assert result.exit_code == 2
+    assert "no workbook called 'no-such-book'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_escaping_name_is_refused() -> None:
+    result = reflect("start", "../etc", "--plain")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

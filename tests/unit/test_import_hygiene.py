@@ -1,0 +1,60 @@
+"""The domain imports no UI, and the fast commands stay fast.
+
+Run in subprocesses so modules imported by other tests cannot hide a leak.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+DOMAIN = [
+    "reflect.workbook.models",
+    "reflect.workbook.loader",
+    "reflect.session",
+    "reflect.drafts",
+    "reflect.journal.format",
+    "reflect.journal.store",
+    "reflect.actions",
+    "reflect.dates",
+    "reflect.plain",
+]
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    return set(json.loads(out.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("module", DOMAIN)
+def test_domain_modules_do_not_import_textual(module: str) -> None:
+    loaded = _modules_after(f"import {module}")
+    assert "textual" not in loaded
+    assert not any(name.startswith("reflect.tui") for name in loaded)
+
+
+def test_cli_module_does_not_import_textual() -> None:
+    assert "textual" not in _modules_after("import reflect.cli.main")
+
+
+def test_journal_and_remind_do_not_import_heavy_libraries() -> None:
+    loaded = _modules_after("import reflect.remind, reflect.journal.store")
+    for heavy in ("textual", "pydantic", "rich", "typer"):
+        assert heavy not in loaded, heavy
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["remind"], ["actions"], ["actions", "--json"]])
+def test_fast_commands_do_not_import_textual(argv: list[str]) -> None:
+    code = (
+        "import sys\n"
+        f"sys.argv = ['reflect', *{argv!r}]\n"
+        "from reflect.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    )
+    assert "textual" not in _modules_after(code)
