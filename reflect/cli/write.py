@@ -30,7 +30,7 @@ def write(
     """Write a free-form entry: from the argument, from piped input, or in your $EDITOR."""
     env = get_env()
     if text is None:
-        text = sys.stdin.read() if not sys.stdin.isatty() else _from_editor(env.paths.drafts_dir)
+        text = _from_editor(env.paths.drafts_dir) if _stdin_is_terminal() else sys.stdin.read()
         text = (
             text.removesuffix("\n") if text.endswith("\n") and not text.endswith("\n\n") else text
         )
@@ -40,6 +40,10 @@ def write(
     entry = Entry(new_entry_id(), at_second(env.now), body=text)
     path = env.store.add_entry(entry)
     echo(f"Saved to {path} (entry {entry.id}).")
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
 
 
 def _from_editor(draft_folder: Path) -> str:
