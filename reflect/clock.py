@@ -19,7 +19,9 @@ def now() -> datetime:
         except ValueError:
             moment = datetime.combine(date.fromisoformat(pinned), datetime.min.time())
         return moment.replace(tzinfo=None)
-    return datetime.now().replace(microsecond=0)
+    # Entries are stamped to the minute, as people read times; file order keeps
+    # entries written within the same minute in the order they were written.
+    return datetime.now().replace(second=0, microsecond=0)
 
 
 def today() -> date:

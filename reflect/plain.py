@@ -262,7 +262,8 @@ class PlainWalk:
                 self.io.write(f"  [{action.id}] {action.text}{when}\n")
         left = session.unanswered_required()
         if left:
-            self.io.write(f"You left {len(left)} prompt(s) for another day; that's fine.\n")
+            noun = "prompt" if len(left) == 1 else "prompts"
+            self.io.write(f"You left {len(left)} {noun} for another day; that's fine.\n")
         self.io.write(messages.FINISHED.format(path=path, entry=entry.id) + "\n")
         self.io.write(messages.CLOSING + "\n")
         return PlainOutcome(finished=True, entry_path=path, entry_id=entry.id)
