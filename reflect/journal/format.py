@@ -40,15 +40,16 @@ INDENT = "    "
 _BOX_OF: dict[Status, str] = {"open": " ", "done": "x", "dropped": "-"}
 _STATUS_OF = {box: status for status, box in _BOX_OF.items()}
 
-_FILE_HEADER_RE = re.compile(r"^# reflect journal · format (\d+)\s*$")
+# A byte order mark is what some Windows editors put first; it is not the user's text.
+_FILE_HEADER_RE = re.compile(r"^\ufeff?# reflect journal · format ([0-9]{1,9})\s*$")
 _ENTRY_RE = re.compile(r"^## (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2})?)(?: · (.*))?$")
 _META_RE = re.compile(r"^(id|workbook|starred): ?(.*)$")
 _WORKBOOK_RE = re.compile(r"^([a-z0-9][a-z0-9_-]*)(?: \(version ([A-Za-z0-9._-]+)\))?$")
 _SECTION_RE = re.compile(r"^### (.*)  \[([a-z0-9][a-z0-9_-]*)\]$")
 _PROMPT_RE = re.compile(r"^#### (.*)  \[([a-z0-9][a-z0-9_-]*)\]$")
 _ACTION_RE = re.compile(r"^- \[(.)\] (.*)  \(([a-z0-9]{3,12})((?: · [^()]*)?)\)$")
-_SCALE_RE = re.compile(r"^scale: (-?\d+) \((-?\d+) to (-?\d+)\)$")
-_VALUE_RE = re.compile(r"^(chose|ticked|item):(?: (.*))?$")
+_SCALE_RE = re.compile(r"^scale: (-?[0-9]+) \((-?[0-9]+) to (-?[0-9]+)\)$")
+_VALUE_RE = re.compile(r"^(chose|ticked|item): ?(.*)$")
 _ID_RE = re.compile(r"^[a-z0-9]{3,16}$")
 
 
@@ -137,7 +138,10 @@ def _render_answer(answer: Answer) -> list[str]:
 
 @dataclass(frozen=True)
 class Span:
-    """Lines [start, end) of a file, 0-based, end exclusive."""
+    """Lines [start, end) of a file, 0-based, end exclusive.
+
+    The blank lines that separate it from what follows are not part of it.
+    """
 
     start: int
     end: int
@@ -172,6 +176,13 @@ def parse(text: str, path: Path | None = None) -> ParsedFile:
         number += 1
     if number == len(lines):
         return parsed
+    if lines[number].endswith("\r"):
+        raise JournalError(
+            "This file has Windows line endings (CRLF); reflect journals use plain LF. "
+            "Convert it (for example with dos2unix) and tell git to keep LF for it.",
+            path=path,
+            line=number + 1,
+        )
     match = _FILE_HEADER_RE.match(lines[number])
     if not match:
         raise JournalError(f"The first line should be '{FILE_HEADER}'.", path=path, line=number + 1)
@@ -213,20 +224,23 @@ class _EntryParser:
         meta = self._meta()
         if "id" not in meta:
             raise self.fail("This entry has no 'id:' line under its heading.", self.start)
-        entry_id = meta["id"]
+        entry_id, line = meta["id"]
         if not _ID_RE.match(entry_id):
-            raise self.fail(f"'{entry_id}' is not an entry id.", self.start + 1)
+            raise self.fail(f"'{entry_id}' is not an entry id.", line)
         if entry_id in self.parsed.entry_spans:
-            raise self.fail(f"The entry id '{entry_id}' is used twice in this file.", self.start)
+            raise self.fail(f"The entry id '{entry_id}' is used twice in this file.", line)
         workbook, version = None, None
         if "workbook" in meta:
-            match = _WORKBOOK_RE.match(meta["workbook"])
+            value, line = meta["workbook"]
+            match = _WORKBOOK_RE.match(value)
             if not match:
-                raise self.fail("The 'workbook:' line should read 'workbook: ID (version V)'.")
+                raise self.fail(
+                    "The 'workbook:' line should read 'workbook: ID (version V)'.", line
+                )
             workbook, version = match.group(1), match.group(2)
-        starred = meta.get("starred") == "yes"
-        if "starred" in meta and not starred:
-            raise self.fail("The 'starred:' line can only say 'yes'.")
+        starred = "starred" in meta
+        if starred and meta["starred"][0] != "yes":
+            raise self.fail("The 'starred:' line can only say 'yes'.", meta["starred"][1])
 
         body: str | None = None
         actions: list[Action] = []
@@ -255,7 +269,7 @@ class _EntryParser:
         except ValueError as exc:
             raise self.fail(f"This entry is not valid: {exc}.", self.start) from None
         self.parsed.entries.append(entry)
-        self.parsed.entry_spans[entry_id] = Span(self.start, self.end)
+        self.parsed.entry_spans[entry_id] = Span(self.start, self._content_end(self.end))
 
     def _header(self) -> tuple[datetime, str]:
         line = self.lines[self.at]
@@ -272,15 +286,16 @@ class _EntryParser:
         self.at += 1
         return datetime.combine(day, clock), match.group(3) or ""
 
-    def _meta(self) -> dict[str, str]:
-        meta: dict[str, str] = {}
+    def _meta(self) -> dict[str, tuple[str, int]]:
+        """The 'key: value' lines under the heading, each with the line it sits on."""
+        meta: dict[str, tuple[str, int]] = {}
         while self.at < self.end:
             match = _META_RE.match(self.lines[self.at])
             if not match:
                 break
             if match.group(1) in meta:
                 raise self.fail(f"'{match.group(1)}:' appears twice in this entry.")
-            meta[match.group(1)] = match.group(2)
+            meta[match.group(1)] = (match.group(2), self.at)
             self.at += 1
         return meta
 
@@ -339,7 +354,9 @@ class _EntryParser:
                 else:
                     raise self.fail(f"'{word}' is not something an action line can say.")
             except ValueError:
-                raise self.fail(f"'{value}' is not a date (YYYY-MM-DD).") from None
+                raise self.fail(
+                    f"'{value}' is not a date like 2026-11-04 (or 2026-11-04 09:30 when due)."
+                ) from None
         if action_id in self.parsed.action_spans:
             raise self.fail(f"The action id '{action_id}' is used twice in this file.")
         self.at += 1
@@ -348,13 +365,12 @@ class _EntryParser:
             action = Action(action_id, text, status, due, at, changed_on, note)
         except ValueError as exc:
             raise self.fail(f"This action is not valid: {exc}.", line_number) from None
-        self.parsed.action_spans[action_id] = Span(line_number, self._content_end())
+        self.parsed.action_spans[action_id] = Span(line_number, self._content_end(self.at))
         return action
 
-    def _content_end(self) -> int:
-        """The end of what was just read, not counting blank separator lines."""
-        end = self.at
-        while end > 0 and _is_separator(self.lines[end - 1]):
+    def _content_end(self, end: int) -> int:
+        """`end` moved back over blank separator lines, so a span holds only its own text."""
+        while end > self.start and _is_separator(self.lines[end - 1]):
             end -= 1
         return end
 
@@ -381,22 +397,27 @@ class _EntryParser:
             raise self.fail("A prompt heading should read '#### the prompt  [prompt-id]'.")
         prompt, prompt_id = match.groups()
         self.at += 1
+        self._skip_blank()  # a blank line a person added under the prompt
         line = self.lines[self.at] if self.at < self.end else ""
-        if _is_block_line(line) and line != "":
+        if _is_block_line(line):
             return TextAnswer(prompt_id, prompt, self._block())
         if line.startswith("- "):
             actions = []
             while self.at < self.end and self.lines[self.at].startswith("- "):
                 actions.append(self._action())
+                self._skip_blank()  # a blank line a person added between actions
             return ActionAnswer(prompt_id, prompt, tuple(actions))
         scale = _SCALE_RE.match(line)
         if scale:
+            try:
+                value, low, high = (int(group) for group in scale.groups())
+            except ValueError:  # past int()'s 4,300-digit limit
+                raise self.fail("This scale has a number too long to read.") from None
             self.at += 1
-            value, low, high = (int(group) for group in scale.groups())
             return ScaleAnswer(prompt_id, prompt, value, low, high)
         values: dict[str, list[str]] = {}
         while self.at < self.end and (found := _VALUE_RE.match(self.lines[self.at])):
-            values.setdefault(found.group(1), []).append(found.group(2) or "")
+            values.setdefault(found.group(1), []).append(found.group(2))
             self.at += 1
         if len(values) > 1:
             raise self.fail(

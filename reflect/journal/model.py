@@ -60,6 +60,11 @@ class Action:
             raise ValueError("an open action has no changed_on date")
         if self.at is not None and self.due is None:
             raise ValueError("an action time needs a due date")
+        # The journal writes HH:MM; anything finer would be lost on the way back.
+        if self.at is not None and self.at != self.at.replace(second=0, microsecond=0):
+            raise ValueError("action times are to the minute")
+        if self.at is not None and self.at.tzinfo is not None:
+            raise ValueError("action times are local")
 
 
 @dataclass(frozen=True)
