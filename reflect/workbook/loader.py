@@ -87,7 +87,7 @@ def read_toml(path: Path) -> dict[str, Any]:
 def load_workbook(path: Path) -> Workbook:
     """Read and validate one workbook file."""
     data = read_toml(path)
-    return validate_workbook(data, path, _lines_of(path))
+    return validate_workbook(data, path, source_lines(path))
 
 
 def validate_workbook(data: dict[str, Any], path: Path, lines: list[str]) -> Workbook:
@@ -102,7 +102,7 @@ def validate_workbook(data: dict[str, Any], path: Path, lines: list[str]) -> Wor
         raise _friendly(exc, path, lines) from None
 
 
-def _lines_of(path: Path) -> list[str]:
+def source_lines(path: Path) -> list[str]:
     try:
         return path.read_text(encoding="utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
@@ -115,7 +115,7 @@ def _friendly(exc: ValidationError, path: Path, lines: list[str]) -> WorkbookErr
         dotted = dotted_path(error["loc"])
         if error["type"] in {"union_tag_invalid", "union_tag_not_found"}:
             dotted += ".kind"  # the tag is the `kind` key the author wrote (or forgot)
-        problems.append((dotted, _reason(error), _line_for(dotted, lines)))
+        problems.append((dotted, plain_reason(error), line_for(dotted, lines)))
     first_line = problems[0][2]
     shown = [f"{dotted or 'the workbook'}: {reason}" for dotted, reason, _ in problems[:5]]
     if len(problems) > 5:
@@ -145,7 +145,7 @@ def dotted_path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _reason(error: Any) -> str:
+def plain_reason(error: Any) -> str:
     kind = error["type"]
     if kind == "missing":
         return "is required but missing"
@@ -168,7 +168,7 @@ def _reason(error: Any) -> str:
     return str(error["msg"])
 
 
-def _line_for(dotted: str, lines: list[str]) -> int | None:
+def line_for(dotted: str, lines: list[str]) -> int | None:
     """Best-effort: the line a dotted path points at in the author's file.
 
     Walks the `[[sections]]` and `[[sections.prompts]]` headers in order; good

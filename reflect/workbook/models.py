@@ -34,7 +34,12 @@ class _Strict(BaseModel):
 
 class _PromptBase(_Strict):
     id: Id
-    text: Line = Field(description="The question or invitation, in one line. Shown as a heading.")
+    text: Line = Field(
+        description=(
+            "The question or invitation, in one short line (under 200 characters). "
+            "Put examples and longer words in `help`."
+        )
+    )
     help: str | None = Field(
         default=None,
         description="Optional extra words under the prompt: an example, a gentle nudge.",
@@ -60,13 +65,18 @@ class ScalePrompt(_PromptBase):
     kind: Literal["scale"] = Field(description="A number between `min` and `max`.")
     min: int = Field(default=0, description="The lowest number on the scale.")
     max: int = Field(default=10, description="The highest number on the scale.")
-    min_label: str | None = Field(default=None, description="What the lowest number means.")
-    max_label: str | None = Field(default=None, description="What the highest number means.")
+    min_label: str | None = Field(
+        default=None, description="What the lowest number means, in a few words: 'Really low'."
+    )
+    max_label: str | None = Field(
+        default=None, description="What the highest number means, in a few words: 'Really good'."
+    )
     support_below: int | None = Field(
         default=None,
         description=(
-            "If the answer is at or below this number, the support note is shown gently "
-            "after the answer, before going on."
+            "If the answer is at or below this number, the support note (the workbook's "
+            "`support_note`, or the reader's own) is shown gently after the answer; the "
+            "person can then carry on or pause."
         ),
     )
 
@@ -120,7 +130,10 @@ class ActionPrompt(_PromptBase):
     kind: Literal["action"] = Field(description="Plan one or more actions, each with a date.")
     suggested_when: str | None = Field(
         default=None,
-        description="A timeframe to suggest, as people type it: 'in 3 days', 'fri'.",
+        description=(
+            "A timeframe to suggest when planning, as people would type it: 'tomorrow', "
+            "'fri', 'in 3 days', 'next week'. Avoid fixed dates: they pass."
+        ),
     )
 
 
@@ -137,10 +150,22 @@ class Section(_Strict):
     id: Id
     title: Line = Field(description="The section's heading.")
     ideas: str | None = Field(
-        default=None, description="Ideas to consider, in Markdown. Shown before the prompts."
+        default=None,
+        description=(
+            "Ideas to consider, in Markdown (paragraphs, '- ' lists, *emphasis*). "
+            "Shown before the prompts."
+        ),
     )
-    tips: list[Text] = Field(default_factory=list, description="Short practical tips.")
-    prompts: list[Prompt] = Field(default_factory=list, description="The prompts, in order.")
+    tips: list[Text] = Field(
+        default_factory=list, description="Short practical tips, one or two sentences each."
+    )
+    prompts: list[Prompt] = Field(
+        default_factory=list,
+        description=(
+            "The prompts, in order. Each one's `kind` (text, scale, choice, checklist, list "
+            "or action) decides which other fields it takes."
+        ),
+    )
 
 
 class Workbook(_Strict):
@@ -150,12 +175,25 @@ class Workbook(_Strict):
     title: Line = Field(description="The workbook's name, as people will see it.")
     version: str = Field(
         default="1",
-        description="Change this when you change the workbook, so paused drafts know.",
+        description=(
+            "Change this (for example from '1' to '2') when you change the workbook. "
+            "Someone who paused partway keeps every answer whose prompt id still exists."
+        ),
         pattern=r"^[A-Za-z0-9._-]{1,32}$",
     )
-    description: str = Field(description="One or two sentences: what this workbook is for.")
-    minutes: int = Field(ge=1, le=600, description="An honest estimate of the time it takes.")
-    intro: str | None = Field(default=None, description="Words shown before the first section.")
+    description: str = Field(
+        description="One or two sentences: what this workbook is for. Shown in listings."
+    )
+    minutes: int = Field(
+        ge=1, le=600, description="An honest estimate of the minutes it takes, going gently."
+    )
+    intro: str | None = Field(
+        default=None,
+        description=(
+            "Words shown before the first section. Say that people can go at their own pace "
+            "(skip, pause, stop) and who to talk to if reflecting brings up something hard."
+        ),
+    )
     support_note: str | None = Field(
         default=None,
         description=(
