@@ -72,9 +72,7 @@ def check_file(path: Path, today: date) -> CheckResult:
     try:
         data = read_toml(path)
     except WorkbookError as exc:
-        result.problems.append(
-            Problem("error", path, exc.line, "", exc.message, column=exc.column)
-        )
+        result.problems.append(Problem("error", path, exc.line, "", exc.message, column=exc.column))
         return result
     lines = source_lines(path)
     try:
