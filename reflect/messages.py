@@ -43,3 +43,21 @@ def remind_line(due_today: int, overdue: int) -> str:
     """The one line `reflect remind` prints (empty when there is nothing to say)."""
     summary = due_summary(due_today, overdue)
     return f"{summary[0].upper()}{summary[1:]}: run `reflect actions`" if summary else ""
+
+
+# ---- reflect remind, its notifications, and closing the loop on an action. ----------
+
+REMIND_MORE = "and {count} more"
+NOTIFY_MISSING = (
+    "Desktop notifications need `notify-send`, which is not installed or not on your PATH. "
+    "It comes with libnotify (the libnotify-bin package on Debian and Ubuntu, libnotify on "
+    "Fedora and Arch). Without --notify, `reflect remind` prints the same reminder instead."
+)
+NOTIFY_FAILED = "notify-send could not show the reminder ({reason})."
+FOLLOW_UP = {
+    "done": "How did it go? (Enter to skip) ",
+    "dropped": "Want to note why? (Enter to skip) ",
+}
+FOLLOW_UP_SAVED = "Noted, with {id}."
+DUE_OFFER = "Press Enter to begin, or type a to review them first: "
+REVIEW_HELP = "For each one: d done, x drop, m move to another day, Enter to leave it as it is."

@@ -1,42 +1,276 @@
-"""`reflect remind`: one short line when something planned is due, silence otherwise.
+"""`reflect remind`: a line or two when something you planned is due, silence otherwise.
 
-This module is the fast path used straight from `reflect.__main__` for shell
-start-up hooks: it imports only the standard library and the journal modules
-(no Typer, rich, pydantic or Textual). The Typer command in
-`reflect.cli.remind` calls the same `remind_text`, so both print the same.
+This is the fast path: `reflect.__main__` sends `reflect remind [flags]` here
+before Typer is imported, because the command runs in shell start-up files and
+Typer alone (with click, rich and pydantic behind it) costs ~100 ms. So this
+module imports only the standard library, `reflect.paths`, `reflect.clock`,
+`reflect.messages` and the open-actions index (`reflect.journal.index`); the
+journal parser is imported only when a month file changed since the last call.
+The Typer command (`reflect.cli.remind`) parses the same flags and calls the
+same `run`, so both print exactly the same (tests/cli/test_remind.py).
 """
 
 from __future__ import annotations
 
-from datetime import date
+import json
+import sys
+from collections.abc import Callable
+from datetime import date, time
 
-from reflect.actions import due_counts, views
-from reflect.journal.store import JournalStore
-from reflect.messages import remind_line
+from reflect import messages
+from reflect.errors import ReflectError
+from reflect.journal.index import IndexedAction, open_actions
+
+TYPE_CHECKING = False  # not typing's: see reflect.journal.index
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reflect.journal.store import JournalStore
+    from reflect.paths import Paths
+
+SHELLS = ("bash", "zsh", "fish")
+STATE_NAME = "remind.json"
+SHOWN_IN_LINE = 2  # actions named on the terminal's second line
+SHOWN_IN_NOTIFICATION = 5
+TEXT_WIDTH = 50
+
+_HOOK_COMMENT = (
+    "# reflect: what you planned, when it is due; at most once a day for each kind of news.\n"
+)
+SHELL_HOOKS = {
+    "bash": _HOOK_COMMENT
+    + "# Add to ~/.bashrc:  reflect remind --shell bash >> ~/.bashrc\n"
+    + "if [[ $- == *i* ]] && command -v reflect >/dev/null 2>&1; then\n"
+    + "    reflect remind --once-per-day\n"
+    + "fi",
+    "zsh": _HOOK_COMMENT
+    + "# Add to ~/.zshrc:  reflect remind --shell zsh >> ~/.zshrc\n"
+    + "if [[ -o interactive ]] && (( $+commands[reflect] )); then\n"
+    + "    reflect remind --once-per-day\n"
+    + "fi",
+    "fish": _HOOK_COMMENT
+    + "# Add to ~/.config/fish/config.fish:  reflect remind --shell fish >> ~/.config/fish/config.fish\n"
+    + "if status is-interactive; and command -q reflect\n"
+    + "    reflect remind --once-per-day\n"
+    + "end",
+}
 
 
-def remind_text(store: JournalStore, today: date) -> str:
-    """The reminder line for `today`, or '' when nothing is due or overdue."""
-    open_views = [v for v in views(store.entries()) if v.action.status == "open"]
-    due_today, overdue = due_counts(open_views, today)
-    return remind_line(due_today, overdue)
+# --------------------------------------------------------------------------- what is due
+
+
+def due_actions(
+    journal: JournalStore | Path, cache_dir: Path, today: date
+) -> tuple[list[IndexedAction], list[IndexedAction]]:
+    """(due today, overdue) open actions: today's by time, overdue most recent first.
+
+    Read through the open-actions index, so it costs a stat per month file
+    rather than a parse of the whole journal. The TUI home can use it too.
+    """
+    return split_due(open_actions(journal, cache_dir), today)
+
+
+def split_due(
+    actions: list[IndexedAction], today: date
+) -> tuple[list[IndexedAction], list[IndexedAction]]:
+    due_today = [a for a in actions if a.due == today]
+    overdue = [a for a in actions if a.due is not None and a.due < today]
+    due_today.sort(key=lambda a: a.at or time.min)
+    overdue.sort(key=lambda a: (a.due, a.at or time.min), reverse=True)
+    return due_today, overdue
+
+
+def wording(action: IndexedAction, today: date) -> str:
+    """'due today', 'due today at 15:00', '1 day overdue', '3 days overdue'.
+
+    The same words as `reflect.dates.due_wording` (a test keeps them equal),
+    written out here because importing `reflect.dates` costs `remind` ~15 ms.
+    """
+    assert action.due is not None
+    if action.due >= today:
+        return f"due today at {action.at:%H:%M}" if action.at else "due today"
+    days = (today - action.due).days
+    return f"{days} day{'s' if days != 1 else ''} overdue"
+
+
+def reminder_lines(
+    due_today: list[IndexedAction], overdue: list[IndexedAction], today: date
+) -> list[str]:
+    """What the terminal shows: the counts, then the most pressing one or two by name."""
+    summary = messages.remind_line(len(due_today), len(overdue))
+    if not summary:
+        return []
+    pressing = due_today + overdue
+    named = [f"{a.id} {_short(a.text)} ({wording(a, today)})" for a in pressing[:SHOWN_IN_LINE]]
+    if len(pressing) > SHOWN_IN_LINE:
+        named.append(messages.REMIND_MORE.format(count=len(pressing) - SHOWN_IN_LINE))
+    return [summary, "  " + "; ".join(named)]
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1].rstrip() + "…"
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def run(
+    paths: Paths,
+    today: date,
+    *,
+    once_per_day: bool = False,
+    notify: bool = False,
+    shell: str | None = None,
+    write: Callable[[str], None],
+) -> int:
+    """`reflect remind` with its flags; `write` prints one line. Raises ReflectError."""
+    if shell is not None:
+        write(SHELL_HOOKS[shell])
+        return 0
+    notify_send = _find_notify_send() if notify else None
+    due_today, overdue = due_actions(paths.journal_dir, paths.cache_dir, today)
+    channel = "notify" if notify else "terminal"
+    state: dict[str, object] = {}
+    if once_per_day:
+        state = _load_state(paths.state_dir, today)
+        said = state.get(channel)
+        said = said if isinstance(said, dict) else {}
+        due_today = due_today if _is_news(due_today, said.get("today")) else []
+        overdue = overdue if _is_news(overdue, said.get("overdue")) else []
+    if not due_today and not overdue:
+        return 0
+    if notify_send is not None:
+        _send(notify_send, due_today, overdue, today)
+    else:
+        for line in reminder_lines(due_today, overdue, today):
+            write(line)
+    if once_per_day:
+        _remember(paths.state_dir, state, channel, today, due_today, overdue)
+    return 0
 
 
 def fast_remind(args: list[str]) -> int | None:
-    """Answer `reflect remind` without Typer. None means 'not for me': let Typer handle it."""
-    if args:
+    """Answer `reflect remind ...` without Typer; None means 'not for me' (--help, a typo,
+    anything unusual): then Typer handles it, with its usual messages."""
+    options = _fast_options(args)
+    if options is None:
         return None
-    import sys
-
     from reflect.clock import today
-    from reflect.errors import ReflectError
     from reflect.paths import get_paths
 
+    once_per_day, notify, shell = options
     try:
-        text = remind_text(JournalStore(get_paths().journal_dir), today())
+        return run(
+            get_paths(), today(), once_per_day=once_per_day, notify=notify, shell=shell, write=print
+        )
     except ReflectError as exc:
         print(f"reflect: {exc}", file=sys.stderr)
         return exc.exit_code
-    if text:
-        print(text)
-    return 0
+
+
+def _fast_options(args: list[str]) -> tuple[bool, bool, str | None] | None:
+    """(once_per_day, notify, shell) when `args` are flags the fast path knows, each once."""
+    seen: set[str] = set()
+    shell: str | None = None
+    rest = list(args)
+    while rest:
+        name, has_value, value = rest.pop(0).partition("=")
+        if name in seen or name not in ("--once-per-day", "--notify", "--shell"):
+            return None
+        seen.add(name)
+        if name == "--shell":
+            if not has_value:
+                if not rest:
+                    return None
+                value = rest.pop(0)
+            if value not in SHELLS:
+                return None
+            shell = value
+        elif has_value:
+            return None
+    return "--once-per-day" in seen, "--notify" in seen, shell
+
+
+# --------------------------------------------------------------------------- once a day
+
+
+def _load_state(folder: Path, today: date) -> dict[str, object]:
+    """What was said today, per channel and kind; {} on another day or a broken file."""
+    try:
+        state = json.loads((folder / STATE_NAME).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(state, dict) or state.get("day") != today.isoformat():
+        return {}
+    return state
+
+
+def _is_news(actions: list[IndexedAction], said: object) -> bool:
+    known = set(said) if isinstance(said, list) else set()
+    return any(action.id not in known for action in actions)
+
+
+def _remember(
+    folder: Path,
+    state: dict[str, object],
+    channel: str,
+    today: date,
+    due_today: list[IndexedAction],
+    overdue: list[IndexedAction],
+) -> None:
+    import contextlib
+
+    from reflect.fileio import atomic_write
+
+    said = state.get(channel)
+    said = dict(said) if isinstance(said, dict) else {}
+    for kind, actions in (("today", due_today), ("overdue", overdue)):
+        if actions:
+            before = said.get(kind)
+            ids = set(before) if isinstance(before, list) else set()
+            said[kind] = sorted(ids | {a.id for a in actions})
+    state = {**state, "day": today.isoformat(), channel: said}
+    # The reminder was shown; failing to remember that only means it may be shown again.
+    with contextlib.suppress(ReflectError):
+        atomic_write(folder / STATE_NAME, json.dumps(state).encode("utf-8"))
+
+
+# --------------------------------------------------------------------------- notifications
+
+
+def _find_notify_send() -> str:
+    import shutil
+
+    found = shutil.which("notify-send")
+    if found is None:
+        raise ReflectError(messages.NOTIFY_MISSING)
+    return found
+
+
+def _send(
+    notify_send: str, due_today: list[IndexedAction], overdue: list[IndexedAction], today: date
+) -> None:
+    """One desktop notification. The words go as arguments (never through a shell), after
+    `--` so an action starting with '-' is not read as an option."""
+    import subprocess
+
+    summary = messages.due_summary(len(due_today), len(overdue))
+    pressing = due_today + overdue
+    lines = [f"{_markup_safe(a.text)} ({wording(a, today)})" for a in pressing]
+    body = "\n".join(lines[:SHOWN_IN_NOTIFICATION])
+    if len(lines) > SHOWN_IN_NOTIFICATION:
+        body += "\n" + messages.REMIND_MORE.format(count=len(lines) - SHOWN_IN_NOTIFICATION)
+    command = [notify_send, "--app-name=reflect", "--", summary[0].upper() + summary[1:], body]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ReflectError(messages.NOTIFY_FAILED.format(reason=type(exc).__name__)) from None
+    if done.returncode != 0:
+        said = (done.stderr or "").strip().splitlines()
+        reason = said[0] if said else f"exit status {done.returncode}"
+        raise ReflectError(messages.NOTIFY_FAILED.format(reason=reason))
+
+
+def _markup_safe(text: str) -> str:
+    """Notification bodies may be read as markup: keep '<b>' or '&' as the person typed them."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

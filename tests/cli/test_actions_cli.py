@@ -36,7 +36,7 @@ def test_overdue_wording(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REFLECT_NOW", "2026-12-02T09:00")
     listing = reflect("actions").stdout
     assert "Overdue" in listing and "2 days overdue" in listing
-    assert reflect("remind").stdout == "1 action overdue: run `reflect actions`\n"
+    assert reflect("remind").stdout.splitlines()[0] == "1 action overdue: run `reflect actions`"
 
 
 def test_done_drop_and_all(reflect_home: Path) -> None:

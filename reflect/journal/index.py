@@ -1,0 +1,302 @@
+"""A derived index of open actions, so `reflect remind` need not parse ten years of journal.
+
+The month files stay the only source of truth. The index is a cache (one JSON
+file in `paths.cache_dir`) holding, for each month file, the signature it had
+when it was read (size, mtime_ns, ctime_ns, inode) and the open actions in it.
+Every call stats each month file (about 120 for ten years), re-parses only the
+files whose signature changed or that are new, and forgets files that went
+away, so it always answers what the journal says right now. Deleting the cache
+costs one full read; a missing, corrupt or foreign cache is rebuilt; a cache
+that cannot be written (read-only disk, full disk) is simply not kept.
+
+On the warm path this module imports only the standard library (json, os, re,
+datetime): the journal parser, its dataclasses and the file-writing module are
+imported only when a month file has to be read again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from pathlib import Path
+
+# Not `from typing import TYPE_CHECKING`: typing costs `reflect remind` ~4 ms to import.
+# mypy treats any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from reflect.journal.model import Action, ActionAnswer, Entry, SectionRecord
+    from reflect.journal.store import JournalStore
+
+# Bump when the record layout or the journal grammar changes: an index of another
+# format is thrown away and rebuilt, never misread.
+INDEX_FORMAT = 1
+CACHE_NAME = "open-actions.json"
+# The same pattern as `reflect.journal.store.MONTH_FILE` (a test keeps them equal);
+# repeated here because importing the store would import the whole parser.
+MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
+
+_FIELDS = (
+    "id",
+    "text",
+    "due",
+    "at",
+    "note",
+    "entry_id",
+    "written",
+    "entry_title",
+    "workbook",
+    "section_id",
+    "section_title",
+    "prompt_id",
+    "prompt",
+    "month_file",
+)
+
+
+class IndexedAction:
+    """An open action and where it was planned, as the index remembers it.
+
+    A plain class, not a dataclass: importing dataclasses would cost `reflect
+    remind` more than reading the index does.
+    """
+
+    __slots__ = _FIELDS
+
+    def __init__(
+        self,
+        *,
+        id: str,  # the action's id, as everywhere else in reflect
+        text: str,
+        due: date | None,
+        at: time | None,
+        note: str | None,
+        entry_id: str,
+        written: datetime,
+        entry_title: str,
+        workbook: str | None,
+        section_id: str | None,
+        section_title: str | None,
+        prompt_id: str | None,
+        prompt: str | None,
+        month_file: str,
+    ) -> None:
+        self.id = id
+        self.text = text
+        self.due = due
+        self.at = at
+        self.note = note
+        self.entry_id = entry_id
+        self.written = written
+        self.entry_title = entry_title
+        self.workbook = workbook
+        self.section_id = section_id
+        self.section_title = section_title
+        self.prompt_id = prompt_id
+        self.prompt = prompt
+        self.month_file = month_file
+
+    @property
+    def origin(self) -> str | None:
+        """'Wellbeing check-in › Next steps › What will you do?', as `ActionView.origin`."""
+        if self.section_title is None or self.prompt is None:
+            return None
+        return " › ".join([self.entry_title or "Journal", self.section_title, self.prompt])
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in _FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, IndexedAction) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"IndexedAction(id={self.id!r}, text={self.text!r}, due={self.due!r})"
+
+
+def open_actions(journal: JournalStore | Path, cache_dir: Path) -> list[IndexedAction]:
+    """Every open action in the journal, oldest month first, in file order.
+
+    Reads the index in `cache_dir`, re-reading only month files that changed
+    since it was written. Raises JournalError, like the store, when a month
+    file that has to be read does not parse.
+    """
+    folder = journal if isinstance(journal, Path) else journal.folder
+    cache_file = cache_dir / CACHE_NAME
+    current = _signatures(folder)
+    cached = _load(cache_file, folder)
+    try:
+        found, files, changed = _refresh(folder, current, cached)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        # A record that does not read back (a hand-edited or half-foreign cache):
+        # start again from the journal alone.
+        found, files, changed = _refresh(folder, current, {})
+    if changed:
+        _save(cache_file, folder, files)
+    return found
+
+
+# --------------------------------------------------------------------------- internals
+
+Signature = list[int]
+Record = list[str | None]
+
+
+def _signatures(folder: Path) -> dict[str, Signature]:
+    """{month file name: [size, mtime_ns, ctime_ns, inode]}: one stat per file, no reads.
+
+    Atomic saves (ours, and most editors') give the file a new inode; in-place
+    edits change its size or its times; so any change the journal can see, the
+    index sees too.
+    """
+    from reflect.errors import JournalError
+
+    signatures: dict[str, Signature] = {}
+    try:
+        with os.scandir(folder) as listing:
+            for item in listing:
+                if not MONTH_FILE.match(item.name):
+                    continue
+                try:
+                    info = item.stat()  # follows symlinks, as the store's is_file() does
+                except OSError:
+                    continue
+                if stat.S_ISREG(info.st_mode):
+                    signatures[item.name] = [
+                        info.st_size,
+                        info.st_mtime_ns,
+                        info.st_ctime_ns,
+                        info.st_ino,
+                    ]
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    except OSError as exc:
+        raise JournalError(
+            f"Could not read the journal folder ({exc.strerror}).", path=folder
+        ) from None
+    return signatures
+
+
+def _load(cache_file: Path, folder: Path) -> dict[str, Any]:
+    """The cached files of this journal's index, or {} when there is none worth trusting."""
+    try:
+        data = json.loads(cache_file.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != INDEX_FORMAT
+        or data.get("journal") != os.path.abspath(folder)
+        or not isinstance(data.get("files"), dict)
+    ):
+        return {}
+    files: dict[str, Any] = data["files"]
+    return files
+
+
+def _refresh(
+    folder: Path, current: dict[str, Signature], cached: dict[str, Any]
+) -> tuple[list[IndexedAction], dict[str, Any], bool]:
+    found: list[IndexedAction] = []
+    files: dict[str, Any] = {}
+    changed = set(cached) != set(current)
+    for name in sorted(current):
+        known = cached.get(name)
+        if isinstance(known, dict) and known.get("sig") == current[name]:
+            records = known["actions"]
+        else:
+            records = _read_month(folder, name)
+            changed = True
+        files[name] = {"sig": current[name], "actions": records}
+        found += [_from_record(record, name) for record in records]
+    return found, files, changed
+
+
+def _read_month(folder: Path, name: str) -> list[Record]:
+    """Parse one month file with the journal's own parser: the slow, exact path."""
+    from reflect.journal.store import JournalStore
+
+    parsed = JournalStore(folder).read_file(folder / name)
+    return [
+        _to_record(action, entry, section, prompt)
+        for entry in parsed.entries
+        for action, section, prompt in entry.all_actions()
+        if action.status == "open"
+    ]
+
+
+def _to_record(
+    action: Action, entry: Entry, section: SectionRecord | None, prompt: ActionAnswer | None
+) -> Record:
+    return [
+        action.id,
+        action.text,
+        action.due.isoformat() if action.due else None,
+        action.at.strftime("%H:%M") if action.at else None,
+        action.note,
+        entry.id,
+        entry.written.isoformat(),
+        entry.title,
+        entry.workbook,
+        section.id if section else None,
+        section.title if section else None,
+        prompt.prompt_id if prompt else None,
+        prompt.prompt if prompt else None,
+    ]
+
+
+def _from_record(record: Iterable[Any], month_file: str) -> IndexedAction:
+    """Raises TypeError/ValueError on a record that is not what `_to_record` wrote."""
+    (
+        action_id,
+        text,
+        due,
+        at,
+        note,
+        entry_id,
+        written,
+        entry_title,
+        workbook,
+        section_id,
+        section_title,
+        prompt_id,
+        prompt,
+    ) = record
+    for value in (action_id, text, entry_id, entry_title):
+        if not isinstance(value, str):
+            raise TypeError("not a string")
+    return IndexedAction(
+        id=action_id,
+        text=text,
+        due=date.fromisoformat(due) if due is not None else None,
+        at=time.fromisoformat(at) if at is not None else None,
+        note=note,
+        entry_id=entry_id,
+        written=datetime.fromisoformat(written),
+        entry_title=entry_title,
+        workbook=workbook,
+        section_id=section_id,
+        section_title=section_title,
+        prompt_id=prompt_id,
+        prompt=prompt,
+        month_file=month_file,
+    )
+
+
+def _save(cache_file: Path, folder: Path, files: dict[str, Any]) -> None:
+    import contextlib
+
+    from reflect.errors import ReflectError
+    from reflect.fileio import atomic_write
+
+    data = {"format": INDEX_FORMAT, "journal": os.path.abspath(folder), "files": files}
+    # Only a cache: if it cannot be written, the next call reads the journal again.
+    with contextlib.suppress(ReflectError):
+        atomic_write(cache_file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
