@@ -77,10 +77,11 @@ def root(
 
 
 def _register() -> None:
-    from reflect.cli import actions, remind, start, workbooks, write
+    from reflect.cli import actions, remind, start, workbook, workbooks, write
 
     start.register(app)
     workbooks.register(app)
+    app.add_typer(workbook.app, name="workbook")
     app.add_typer(actions.app, name="actions")
     write.register(app)
     remind.register(app)

@@ -161,9 +161,12 @@ def unreadable_when(text: str, today: date) -> str | None:
         day = today + timedelta(days=offset)
         try:
             parse_when(text, day)
-        except DateError as exc:
+        except DateError:
             if offset == 0:
-                return f"reflect cannot read this as a date: {exc.message}"
+                return (
+                    f"reflect can't read '{text}' as a date; suggest one the way people type "
+                    "it: 'tomorrow', 'fri', 'in 3 days', 'next week'"
+                )
             return (
                 f"this stops working on {day.isoformat()}; suggest a timeframe such as "
                 "'in 3 days' or 'next week' rather than a fixed date"

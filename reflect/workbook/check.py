@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from reflect.errors import WorkbookError
 from reflect.workbook.advice import advise
-from reflect.workbook.loader import dotted_path, line_for, plain_reason, read_toml, source_lines
+from reflect.workbook.loader import line_for, read_toml, source_lines, validation_problems
 
 if TYPE_CHECKING:
     from reflect.workbook.models import Workbook
@@ -78,10 +78,7 @@ def check_file(path: Path, today: date) -> CheckResult:
     try:
         workbook = Workbook.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors():
-            dotted = dotted_path(error["loc"])
-            reason = plain_reason(error)
-            line = line_for(dotted, lines)
+        for dotted, reason, line in validation_problems(exc, lines):
             duplicate = _DUPLICATE.match(reason)
             if duplicate and not dotted:
                 dotted = _second_use(data, duplicate.group(1), duplicate.group(2))
@@ -91,7 +88,8 @@ def check_file(path: Path, today: date) -> CheckResult:
             result.problems.append(Problem("error", path, line, dotted, reason))
         return result
     result.workbook = workbook
-    for advice in advise(workbook, lines, today, file_stem=path.stem):
+    found = advise(workbook, lines, today, file_stem=path.stem)
+    for advice in sorted(found, key=lambda a: a.line or 0):  # in file order, for editors
         result.problems.append(Problem("advice", path, advice.line, advice.path, advice.message))
     return result
 

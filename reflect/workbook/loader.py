@@ -109,13 +109,21 @@ def source_lines(path: Path) -> list[str]:
         return []
 
 
-def _friendly(exc: ValidationError, path: Path, lines: list[str]) -> WorkbookError:
+def validation_problems(
+    exc: ValidationError, lines: list[str]
+) -> list[tuple[str, str, int | None]]:
+    """(dotted path, plain reason, line) for each thing pydantic found wrong."""
     problems: list[tuple[str, str, int | None]] = []
     for error in exc.errors():
         dotted = dotted_path(error["loc"])
         if error["type"] in {"union_tag_invalid", "union_tag_not_found"}:
             dotted += ".kind"  # the tag is the `kind` key the author wrote (or forgot)
         problems.append((dotted, plain_reason(error), line_for(dotted, lines)))
+    return problems
+
+
+def _friendly(exc: ValidationError, path: Path, lines: list[str]) -> WorkbookError:
+    problems = validation_problems(exc, lines)
     first_line = problems[0][2]
     shown = [f"{dotted or 'the workbook'}: {reason}" for dotted, reason, _ in problems[:5]]
     if len(problems) > 5:
@@ -151,8 +159,18 @@ def plain_reason(error: Any) -> str:
         return "is required but missing"
     if kind == "extra_forbidden":
         return "is not a field workbooks have (a typo?)"
-    if kind in {"union_tag_invalid", "union_tag_not_found"}:
+    if kind == "union_tag_invalid":
         return "must be one of: " + ", ".join(sorted(_PROMPT_KINDS))
+    if kind == "union_tag_not_found":
+        return "is required but missing; it is one of: " + ", ".join(sorted(_PROMPT_KINDS))
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return "must be a whole number, without quotes (for example: 10)"
+    if kind in {"bool_parsing", "bool_type"}:
+        return "must be true or false, without quotes"
+    if kind == "string_type":
+        return "must be text in quotes"
+    if kind == "list_type":
+        return 'must be a list in square brackets: ["…", "…"]'
     if kind == "string_pattern_mismatch":
         if str(error["loc"][-1]) in {"id"}:
             return "must be a short id: lower-case letters, digits, '-' or '_'"
@@ -165,7 +183,7 @@ def plain_reason(error: Any) -> str:
         return str(error["msg"]).replace("List", "list")
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
-    return str(error["msg"])
+    return str(error["msg"]).replace("Input should be", "should be")
 
 
 def line_for(dotted: str, lines: list[str]) -> int | None:
