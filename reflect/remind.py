@@ -108,7 +108,12 @@ def reminder_lines(
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1].rstrip() + "…"
+    """At most TEXT_WIDTH characters, cut at a space when there is one not too far back."""
+    if len(text) <= TEXT_WIDTH:
+        return text
+    cut = text[: TEXT_WIDTH - 1]
+    words = cut.rsplit(" ", 1)[0]
+    return (words if len(words) > TEXT_WIDTH // 2 else cut).rstrip() + "…"
 
 
 # --------------------------------------------------------------------------- the command
