@@ -27,7 +27,7 @@ from reflect.session import (
     StoredAnswer,
     check_answer,
 )
-from reflect.workbook.models import Workbook
+from reflect.workbook.models import Prompt, Workbook
 
 DRAFT_FORMAT = 1
 
@@ -46,10 +46,10 @@ def session_to_draft(session: Session, workbook_path: str | None, now: datetime)
         "at": step.key if step else "end",
         "history": [session.step_at(i).key for i in session.history],
         "skipped_sections": list(session.skipped_sections),
-        "answers": {
-            pid: _stored_to_data(stored)
-            for pid, stored in {**session.orphans, **session.answers}.items()
-        },
+        "answers": {pid: _stored_to_data(stored) for pid, stored in session.answers.items()},
+        # Kept apart from `answers`: after a kind change an orphan and a new answer share
+        # a prompt id, and one table keyed by id would silently lose the orphan.
+        "orphans": {pid: _stored_to_data(stored) for pid, stored in session.orphans.items()},
     }
 
 
@@ -91,23 +91,43 @@ def session_from_draft(workbook: Workbook, data: dict[str, Any]) -> Session:
         skipped_sections=[str(s) for s in data.get("skipped_sections", [])],
     )
     prompts = {p.id: p for _, _, p in session.steps if p is not None}
-    for prompt_id, raw in dict(data.get("answers", {})).items():
+    # Answers first, then earlier orphans: an orphan whose prompt is back (same id and
+    # kind, answer still valid, not answered anew) returns to its place.
+    saved = [*dict(data.get("answers", {})).items(), *dict(data.get("orphans", {})).items()]
+    for prompt_id, raw in saved:
         stored = _stored_from_data(raw)
         prompt = prompts.get(prompt_id)
-        if prompt is not None and prompt.kind == stored.kind:
-            try:
-                check_answer(prompt, stored.value)
-            except InvalidAnswer:
-                session.orphans[prompt_id] = stored
-                continue
+        if prompt_id not in session.answers and _still_fits(prompt, stored):
             session.answers[prompt_id] = stored
         else:
             session.orphans[prompt_id] = stored
     keys = [session.step_at(i).key for i in range(len(session.steps))]
     at = str(data.get("at", ""))
-    session.position = keys.index(at) if at in keys else (len(keys) if at == "end" else 0)
+    if at in keys:
+        session.position = keys.index(at)
+    elif at == "end":
+        session.position = len(keys)
+    else:
+        # The step it paused at is gone (a new version): carry on at the first prompt
+        # still unanswered rather than walking every answered one again.
+        session.position = next(
+            (i for i, (_, _, p) in enumerate(session.steps) if p and p.id not in session.answers),
+            len(keys),
+        )
     session.history = [keys.index(k) for k in data.get("history", []) if k in keys]
     return session
+
+
+def _still_fits(prompt: Prompt | None, stored: StoredAnswer) -> bool:
+    """Whether a saved answer still belongs to this prompt: same kind, and still a valid
+    answer (a scale's range or a choice's options may have changed)."""
+    if prompt is None or prompt.kind != stored.kind:
+        return False
+    try:
+        check_answer(prompt, stored.value)
+    except InvalidAnswer:
+        return False
+    return True
 
 
 def _stored_from_data(raw: dict[str, Any]) -> StoredAnswer:
