@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from reflect import messages
 from reflect.actions import (
     GROUP_TITLES,
     ActionView,
@@ -18,7 +22,8 @@ from reflect.actions import (
 )
 from reflect.cli.common import Env, echo, get_env
 from reflect.dates import due_wording, format_day, parse_when
-from reflect.errors import DateError
+from reflect.errors import DateError, ReflectError
+from reflect.journal.store import FoundAction
 
 app = typer.Typer(
     help="Review what you planned: overdue, today, this week, later. Mark done, drop or move.",
@@ -35,12 +40,27 @@ def list_actions(
         bool, typer.Option("--all", help="Include done and dropped actions.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list for scripts.")] = False,
+    as_ics: Annotated[
+        bool,
+        typer.Option("--ics", help="An iCalendar file of to-dos with alarms, for calendar apps."),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="With --ics: write to this file.", dir_okay=False),
+    ] = None,
 ) -> None:
     """List open actions grouped overdue / today / in the next 7 days / later / no date."""
     if ctx.invoked_subcommand is not None:
         return
+    if output is not None and not as_ics:
+        raise typer.BadParameter("--output goes with --ics.", param_hint="'--output'")
     env = get_env()
     found = views(env.store.entries())
+    if as_ics:
+        _export_ics(
+            found if show_all else [v for v in found if v.action.status == "open"], env, output
+        )
+        return
     if as_json:
         chosen = found if show_all else [v for v in found if v.action.status == "open"]
         echo(json.dumps([v.to_json() for v in chosen], ensure_ascii=False, indent=2))
@@ -86,6 +106,45 @@ def _print_view(view: ActionView, env: Env) -> None:
             echo(f"         {line}")
 
 
+def _export_ics(chosen: list[ActionView], env: Env, output: Path | None) -> None:
+    # icalendar costs ~40 ms to import; only --ics pays for it.
+    from reflect.export.ics import actions_to_ics
+
+    data = actions_to_ics(chosen, env.now)
+    if output is None or str(output) == "-":
+        typer.echo(data, nl=False)  # the bytes as they are: iCalendar lines end in CRLF
+        return
+    try:
+        # Not atomic_write: that makes the folder private, and this folder is the user's choice.
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise ReflectError(f"Could not write this file ({exc.strerror}).", path=output) from None
+    count = f"{len(chosen)} action{'s' if len(chosen) != 1 else ''}"
+    echo(f"Wrote {count} to {output}: import it into your calendar or task app.")
+
+
+def _follow_up(found: FoundAction, status: str, env: Env) -> None:
+    """The one optional question after closing an action, asked only of a person at a
+    terminal (scripts and pipes are never held up); the answer is kept as its note."""
+    if not _stdin_is_terminal():
+        return
+    typer.echo(messages.FOLLOW_UP[status], nl=False)
+    try:
+        answer = sys.stdin.readline().strip()
+    except KeyboardInterrupt:
+        echo()
+        raise typer.Exit(130) from None
+    if answer:
+        mark(env.store, found.action.id, status, env.today, answer)
+        echo(messages.FOLLOW_UP_SAVED.format(id=found.action.id))
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 def _when(text: str | None, env: Env) -> tuple[object, object]:
     if text is None or not text.strip():
         return None, None
@@ -124,11 +183,13 @@ def done(
         str | None, typer.Option("--note", help="A short note on how it went, kept with it.")
     ] = None,
 ) -> None:
-    """Mark actions done."""
+    """Mark actions done. At a terminal it asks how it went (Enter skips); --note answers up front."""
     env = get_env()
     for action_id in ids:
         found = mark(env.store, action_id, "done", env.today, note)
         echo(f"Done: {found.action.id} {found.action.text}. Well done.")
+        if note is None:
+            _follow_up(found, "done", env)
 
 
 @app.command("drop")
@@ -138,11 +199,16 @@ def drop(
         str | None, typer.Option("--note", help="A short note on why, kept with it.")
     ] = None,
 ) -> None:
-    """Drop actions you no longer mean to do (they stay in the journal, marked dropped)."""
+    """Drop actions you no longer mean to do (they stay in the journal, marked dropped).
+
+    At a terminal it asks if you want to note why (Enter skips); --note answers up front.
+    """
     env = get_env()
     for action_id in ids:
         found = mark(env.store, action_id, "dropped", env.today, note)
         echo(f"Dropped: {found.action.id} {found.action.text}.")
+        if note is None:
+            _follow_up(found, "dropped", env)
 
 
 @app.command("move")

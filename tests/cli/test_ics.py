@@ -1,0 +1,166 @@
+"""`reflect actions --ics`: open actions as iCalendar to-dos that read back exactly."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from reflect.actions import views
+from reflect.export.ics import actions_to_ics
+from reflect.journal.model import Action, ActionAnswer, Entry, SectionRecord
+from reflect.journal.store import JournalStore
+from tests.cli.helpers import reflect
+
+
+@pytest.fixture
+def planned(reflect_home: Path) -> JournalStore:
+    """A workbook session with a timed and a dated action, and two loose ones (one done)."""
+    store = JournalStore(reflect_home / "journal")
+    plan = ActionAnswer(
+        "small-step",
+        "What is one small thing you could do?",
+        (
+            Action(
+                "p2wd", "Message Sam about a walk,; \\ <b>", due=date(2026, 12, 4), at=time(9, 30)
+            ),
+            Action("h7rt", "Go to bed by 22:30", due=date(2026, 11, 30)),
+        ),
+    )
+    store.add_entry(
+        Entry(
+            "k3f9q2mx",
+            datetime(2026, 11, 22, 21, 14),
+            "Weekly wellbeing check-in",
+            "wellbeing-check-in",
+            "1",
+            sections=(SectionRecord("one-small-step", "One small step", (plan,)),),
+        )
+    )
+    store.add_entry(
+        Entry(
+            "r5dm2cxa",
+            datetime(2026, 11, 28, 18, 30),
+            actions=(
+                Action("m9fj", "Learn to juggle"),
+                Action(
+                    "x4kq",
+                    "Book the dentist",
+                    "done",
+                    date(2026, 11, 25),
+                    None,
+                    date(2026, 11, 28),
+                    "Booked for Tuesday.",
+                ),
+            ),
+        )
+    )
+    return store
+
+
+def _todos(data: bytes) -> dict[str, Calendar]:
+    calendar = Calendar.from_ical(data)
+    assert calendar["VERSION"] == "2.0"
+    return {str(todo["UID"]): todo for todo in calendar.walk("VTODO")}
+
+
+def _ics(*args: str) -> bytes:
+    result = reflect("actions", "--ics", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+def test_open_actions_round_trip(planned: JournalStore) -> None:
+    todos = _todos(_ics())
+    assert sorted(todos) == [
+        "h7rt.k3f9q2mx@reflect.local",
+        "m9fj.r5dm2cxa@reflect.local",
+        "p2wd.k3f9q2mx@reflect.local",
+    ]
+    timed = todos["p2wd.k3f9q2mx@reflect.local"]
+    assert str(timed["SUMMARY"]) == "Message Sam about a walk,; \\ <b>"
+    assert timed["DUE"].dt == datetime(2026, 12, 4, 9, 30)  # floating local time
+    assert str(timed["STATUS"]) == "NEEDS-ACTION"
+    description = str(timed["DESCRIPTION"])
+    assert (
+        "From Weekly wellbeing check-in › One small step › What is one small thing you could do?."
+        in description
+    )
+    assert "Workbook: wellbeing-check-in." in description
+    [alarm] = timed.walk("VALARM")
+    assert str(alarm["ACTION"]) == "DISPLAY"
+    assert alarm["TRIGGER"].dt == timedelta(minutes=-15)
+    assert alarm["TRIGGER"].params["RELATED"] == "END"
+    assert timed["DTSTAMP"].dt.utcoffset() == timedelta(0)
+
+    dated = todos["h7rt.k3f9q2mx@reflect.local"]
+    assert dated["DUE"].dt == date(2026, 11, 30)
+    assert not isinstance(dated["DUE"].dt, datetime)
+    [alarm] = dated.walk("VALARM")
+    assert alarm["TRIGGER"].dt == timedelta(hours=9)  # 09:00 on the day
+
+    undated = todos["m9fj.r5dm2cxa@reflect.local"]
+    assert "DUE" not in undated and not undated.walk("VALARM")
+
+
+def test_uids_are_stable_across_exports(planned: JournalStore) -> None:
+    first = _ics()
+    reflect("actions", "move", "h7rt", "fri")
+    second = _ics()
+    assert sorted(_todos(first)) == sorted(_todos(second))
+    assert _todos(second)["h7rt.k3f9q2mx@reflect.local"]["DUE"].dt == date(2026, 12, 4)
+    assert _ics() == second  # the same journal and the same moment: the same bytes
+
+
+def test_all_includes_closed_actions_with_their_notes(planned: JournalStore) -> None:
+    reflect("actions", "drop", "m9fj", "--note", "Not this year")
+    todos = _todos(_ics("--all"))
+    done = todos["x4kq.r5dm2cxa@reflect.local"]
+    assert str(done["STATUS"]) == "COMPLETED"
+    assert "Booked for Tuesday." in str(done["DESCRIPTION"])
+    assert "Done on 2026-11-28." in str(done["DESCRIPTION"])
+    assert not done.walk("VALARM")
+    dropped = todos["m9fj.r5dm2cxa@reflect.local"]
+    assert str(dropped["STATUS"]) == "CANCELLED"
+    assert "Not this year" in str(dropped["DESCRIPTION"])
+    assert "x4kq.r5dm2cxa@reflect.local" not in _todos(_ics())
+
+
+def test_output_file(planned: JournalStore, tmp_path: Path) -> None:
+    target = tmp_path / "exports" / "actions.ics"
+    target.parent.mkdir(mode=0o755)
+    result = reflect("actions", "--ics", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert (
+        result.stdout == f"Wrote 3 actions to {target}: import it into your calendar or task app.\n"
+    )
+    assert len(_todos(target.read_bytes())) == 3
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert stat.S_IMODE(target.parent.stat().st_mode) == 0o755  # the user's folder is left alone
+    assert target.read_bytes().count(b"\r\n") > 10
+
+
+def test_output_needs_ics(planned: JournalStore, tmp_path: Path) -> None:
+    result = reflect("actions", "-o", str(tmp_path / "x.ics"))
+    assert result.exit_code == 2
+    assert "--output goes with --ics" in result.output
+
+
+def test_unwritable_output_is_a_short_error(planned: JournalStore, tmp_path: Path) -> None:
+    result = reflect("actions", "--ics", "-o", str(tmp_path / "missing" / "x.ics"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"reflect: {tmp_path / 'missing' / 'x.ics'}: Could not write")
+
+
+def test_empty_journal_is_an_empty_calendar() -> None:
+    assert _todos(_ics()) == {}
+
+
+def test_the_function_other_exports_call(planned: JournalStore) -> None:
+    """`reflect export --format ics` calls this same function."""
+    found = [v for v in views(planned.entries()) if v.action.status == "open"]
+    data = actions_to_ics(found, datetime(2026, 11, 29, 10, 0))
+    assert data == _ics()
