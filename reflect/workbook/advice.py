@@ -97,9 +97,9 @@ def _advise_opening(workbook: Workbook, add: _Add) -> None:
             "intro",
             "the intro does not mention pace; say that people can skip, pause or go slowly",
         )
-    if not _SUPPORT.search(workbook.intro) and not (
-        workbook.support_note and _SUPPORT.search(workbook.support_note)
-    ):
+    own_note = workbook.support_note is not None and not _blank(workbook.support_note)
+    # A workbook's own support note is shown first, before the intro: that is the mention.
+    if not own_note and not _SUPPORT.search(workbook.intro):
         add(
             "intro",
             "the intro does not mention support; say who people can talk to if it gets "
