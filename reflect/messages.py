@@ -60,4 +60,11 @@ FOLLOW_UP = {
 }
 FOLLOW_UP_SAVED = "Noted, with {id}."
 DUE_OFFER = "Press Enter to begin, or type a to review them first: "
-REVIEW_HELP = "For each one: d done, x drop, m move to another day, Enter to leave it as it is."
+DUE_MORE = "  and {count} more: `reflect actions` lists them all."
+REVIEW_HELP = (
+    "For each one: d done, x drop, m move to another day, Enter to leave it as it is, "
+    "q to stop reviewing."
+)
+REVIEW_CLOSED = {"done": "    Done. Well done.", "dropped": "    Dropped."}
+REVIEW_WHEN = "    To when? ('fri', 'in 3 days', '4 dec'; Enter leaves it): "
+REVIEW_MOVED = "    Moved to {when} ({relative})."

@@ -10,7 +10,7 @@ import typer
 
 from reflect import clock, messages
 from reflect.cli.common import Env, echo, get_env, is_interactive
-from reflect.errors import ReflectError, WorkbookError
+from reflect.errors import WorkbookError
 from reflect.workbook.loader import FoundWorkbook, all_workbooks, find_workbook
 
 START_HELP = """Walk through a workbook: ideas to consider, space to reflect, tips, and a plan.
@@ -94,7 +94,7 @@ def run_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
     session = None if restart else env.drafts.load(workbook)
     reader = _stdin_reader()
     echo(env.support_note(workbook.support_note))
-    _due_banner(env)
+    _due_banner(env, reader)
     if session is not None:
         echo(
             f"\nYou have a paused walk through {workbook.title} "
@@ -121,16 +121,11 @@ def run_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
     walk.run()
 
 
-def _due_banner(env: Env) -> None:
-    from reflect.actions import due_counts, views
+def _due_banner(env: Env, read: Callable[[], str | None]) -> None:
+    """Due and overdue actions first; at a terminal, an offer to review them (reflect.cli.review)."""
+    from reflect.cli.review import due_banner
 
-    try:
-        open_views = [v for v in views(env.store.entries()) if v.action.status == "open"]
-    except ReflectError:
-        return  # `reflect actions` will name the broken file; do not block a walk on it
-    summary = messages.due_summary(*due_counts(open_views, env.today))
-    if summary:
-        echo(f"\n{summary}: run `reflect actions` to review.")
+    due_banner(env, read)
 
 
 def _stdin_reader() -> Callable[[], str | None]:
