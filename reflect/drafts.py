@@ -17,7 +17,7 @@ from typing import Any
 import tomli_w
 
 from reflect.errors import DraftError
-from reflect.fileio import atomic_write, locked
+from reflect.fileio import atomic_write, locked, remove_stale_temp_files
 from reflect.journal.model import at_second
 from reflect.session import (
     AnswerValue,
@@ -170,6 +170,9 @@ class DraftStore:
         path = self.path(session.workbook.id)
         data = tomli_w.dumps(session_to_draft(session, workbook_path, now))
         with locked(self.folder):
+            # A save killed half-way leaves a temp file holding someone's answers; sweep
+            # them up here (under the lock, so none is another process's save in flight).
+            remove_stale_temp_files(self.folder)
             atomic_write(path, data.encode("utf-8"))
         return path
 

@@ -70,6 +70,12 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise _error(exc, path, "write") from None
+    except BaseException:
+        # Ctrl-C or SIGTERM/SIGHUP turned into an exception mid-save: the target is
+        # untouched; do not leave a copy of someone's words behind in a temp file.
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
     fsync_dir(folder)
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from reflect import messages
 from reflect.dates import When, echo_when, parse_when
 from reflect.drafts import DraftStore
-from reflect.errors import DateError
+from reflect.errors import DateError, NotFoundError
 from reflect.journal.store import JournalStore
 from reflect.session import InvalidAnswer, PlannedAction, Session, Step
 from reflect.workbook.models import (
@@ -249,8 +249,13 @@ class PlainWalk:
 
     def _finish(self) -> PlainOutcome:
         session = self.session
-        entry = session.to_entry(self.now(), self.store.action_ids())
-        path = self.store.add_entry(entry)
+        try:
+            # Already saved by a run killed before it could delete the draft: show that
+            # entry (its action ids are the ones `reflect actions` knows), do not add another.
+            entry, path = self.store.find_entry(session.entry_id)
+        except NotFoundError:
+            entry = session.to_entry(self.now(), self.store.action_ids())
+            path = self.store.add_entry(entry)
         self.drafts.clear(session.workbook.id)
         self.io.write(f"\nThat's the end of {session.workbook.title}.\n")
         planned = [a for a, _, _ in entry.all_actions()]

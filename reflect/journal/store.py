@@ -103,11 +103,30 @@ class JournalStore:
     # ------------------------------------------------------------------ writing
 
     def add_entry(self, entry: Entry) -> Path:
-        """Append `entry` to its month's file. Costs one month file, whatever the journal's size."""
+        """Append `entry` to its month's file. Costs one month file, whatever the journal's size.
+
+        The month file is parsed first: one that does not parse is not written to (the
+        error names its line), and an entry whose id is already there is not written
+        again. That happens when a walk was killed after saving its entry but before
+        deleting its draft, and is then resumed: a second copy would make the whole
+        month unreadable (an id used twice).
+        """
         path = self.path_for(entry)
         with locked(self.folder):
             remove_stale_temp_files(self.folder)
             existing = self.read_text(path)
+            parsed = parse(existing, path)
+            if entry.id in parsed.entry_spans:
+                return path
+            taken = {a.id for a, _, _ in entry.all_actions()} & parsed.action_spans.keys()
+            if taken:
+                # Only two processes adding at the same instant can get here; refuse
+                # rather than write a file whose action ids clash.
+                raise JournalError(
+                    f"The action id '{sorted(taken)[0]}' was just taken by another save. "
+                    "Nothing was changed; please try again.",
+                    path=path,
+                )
             if not existing.strip():
                 existing = FILE_HEADER + "\n"
             elif not existing.endswith("\n"):

@@ -1,0 +1,136 @@
+"""Helpers for the guarantee tests: run reflect for real, and count what was tried."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner, Result
+
+from reflect.cli.main import app
+from reflect.journal.model import Entry
+from reflect.journal.store import JournalStore
+
+HERE = Path(__file__).resolve().parent
+DRIVER = HERE / "driver.py"
+FIGURE = "figure:"
+
+# One full walk through the bundled wellbeing check-in, every prompt answered.
+# `{tag}` makes each walk's words findable in the journal afterwards.
+WALK = "\n".join(
+    [
+        "6",  # how are you feeling (scale 0-10), above the support threshold
+        "behind {tag}",  # what's behind that number…
+        "",  # …ends at an empty line
+        "1, 2",  # checklist
+        "energy {tag}",  # what gave you energy
+        "",
+        "2",  # choice
+        "action {tag}",  # one small thing…
+        "in 3 days",  # …and when
+        "",  # no more actions
+        "",
+    ]
+)
+
+
+def walk_input(tag: str) -> str:
+    return WALK.replace("{tag}", tag)
+
+
+class Figures:
+    """Counts for the final report, carried to the controller by pytest's user_properties
+    (so they survive pytest-xdist)."""
+
+    def __init__(self, record: Any) -> None:
+        self._record = record
+        self.counts: Counter[str] = Counter()
+
+    def add(self, name: str, amount: int = 1) -> None:
+        self.counts[name] += amount
+
+    def flush(self) -> None:
+        for name, amount in self.counts.items():
+            self._record(FIGURE + name, amount)
+
+
+def cli(*args: str, input: str | bytes | None = None) -> Result:
+    """`reflect ARGS...` in-process, the way tests/cli does."""
+    return CliRunner().invoke(app, list(args), input=input)
+
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_reflect(
+    *args: str,
+    input: str | bytes | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> Ran:
+    """`python -m reflect ARGS...` as a real process (REFLECT_HOME comes from the fixture)."""
+    data = input.encode("utf-8") if isinstance(input, str) else input
+    done = subprocess.run(
+        [sys.executable, "-m", "reflect", *args],
+        input=data,
+        capture_output=True,
+        env=env or dict(os.environ),
+        timeout=timeout,
+    )
+    return Ran(
+        done.returncode,
+        done.stdout.decode("utf-8", "replace"),
+        done.stderr.decode("utf-8", "replace"),
+    )
+
+
+def run_driver(mode: str, options: dict[str, Any], timeout: float = 120) -> Any:
+    """Run tests/guarantees/driver.py MODE and return the JSON it prints last."""
+    done = subprocess.run(
+        [sys.executable, str(DRIVER), mode, json.dumps(options)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=dict(os.environ),
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def assert_no_traceback(text: str) -> None:
+    """Neither Python's traceback nor Rich's boxed one (both name themselves)."""
+    assert "Traceback" not in text and "most recent call last" not in text, text[-2000:]
+
+
+def all_entries(home: Path) -> list[Entry]:
+    """Every entry; raises (failing the test) if any month file does not parse."""
+    return list(JournalStore(home / "journal").entries())
+
+
+def journal_bytes(home: Path) -> dict[str, bytes]:
+    """Every file under the journal folder, for 'nothing saved changed' checks."""
+    folder = home / "journal"
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def saved_state(home: Path) -> dict[str, bytes]:
+    """Every file reflect keeps (journal, drafts, config, workbooks), by relative path."""
+    if not home.is_dir():
+        return {}
+    return {
+        str(p.relative_to(home)): p.read_bytes()
+        for p in sorted(home.rglob("*"))
+        if p.is_file() and p.name != ".lock"
+    }
