@@ -72,7 +72,10 @@ def check_file(path: Path, today: date) -> CheckResult:
     try:
         data = read_toml(path)
     except WorkbookError as exc:
-        result.problems.append(Problem("error", path, exc.line, "", exc.message, column=exc.column))
+        message = exc.message
+        if exc.line is not None:
+            message += _toml_hint(source_lines(path), exc.line)
+        result.problems.append(Problem("error", path, exc.line, "", message, column=exc.column))
         return result
     lines = source_lines(path)
     try:
@@ -92,6 +95,16 @@ def check_file(path: Path, today: date) -> CheckResult:
     for advice in sorted(found, key=lambda a: a.line or 0):  # in file order, for editors
         result.problems.append(Problem("advice", path, advice.line, advice.path, advice.message))
     return result
+
+
+def _toml_hint(lines: list[str], line: int) -> str:
+    """A nudge for the TOML mistake authors make most: a plain quote inside quoted text."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if text.count('"') > 2 and '"""' not in text:
+        return (
+            ' (A " inside "…" ends the text early: use an apostrophe or curly quotes “ ” instead.)'
+        )
+    return ""
 
 
 def _second_use(data: dict[str, Any], what: str, value: str) -> str:

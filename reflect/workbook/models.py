@@ -29,7 +29,9 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, frozen=True)
+    # strict: TOML already has numbers, booleans and lists, so "10" in quotes is a mistake to
+    # point out (as the JSON Schema does in editors), not something to quietly convert.
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, frozen=True, strict=True)
 
 
 class _PromptBase(_Strict):
