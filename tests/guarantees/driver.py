@@ -256,6 +256,7 @@ def syscrash(options: dict[str, Any]) -> dict[str, Any]:
 
 
 def worker(options: dict[str, Any]) -> dict[str, Any]:
+    print("ready", flush=True)
     sys.stdin.readline()  # the starting gun: every worker is imported and ready
     codes = []
     for args, stdin in options["commands"]:
