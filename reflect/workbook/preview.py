@@ -51,9 +51,9 @@ def to_markdown(workbook: Workbook, support_note: str) -> str:
     """A Markdown document: headings per section, prompts with room to answer on paper."""
     out: list[str] = [f"# {workbook.title}", "", f"*{workbook.description.strip()}*", ""]
     out += [_summary(workbook), ""]
+    out += [_quote(support_note), ""]  # first, as in the walk itself
     if workbook.intro:
         out += [workbook.intro.strip(), ""]
-    out += [_quote(support_note), ""]
     number = 0
     for index, section in enumerate(workbook.sections, start=1):
         out += [f"## {index}. {section.title}", ""]
@@ -113,9 +113,9 @@ def to_text(workbook: Workbook, support_note: str) -> str:
     being asked: for reading a workbook through before walking it or sharing it."""
     out: list[str] = [workbook.title, "=" * len(workbook.title), ""]
     out += [workbook.description.strip(), _summary(workbook), ""]
+    out += [support_note.strip(), ""]  # first, as in the walk itself
     if workbook.intro:
         out += [workbook.intro.strip(), ""]
-    out += [support_note.strip(), ""]
     total = workbook.prompt_count()
     number = 0
     for index, section in enumerate(workbook.sections, start=1):
