@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import stat
+import subprocess
+import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -164,3 +167,15 @@ def test_the_function_other_exports_call(planned: JournalStore) -> None:
     found = [v for v in views(planned.entries()) if v.action.status == "open"]
     data = actions_to_ics(found, datetime(2026, 11, 29, 10, 0))
     assert data == _ics()
+
+
+def test_icalendar_is_imported_only_for_ics() -> None:
+    probe = (
+        "import sys, json\n"
+        "sys.argv = ['reflect', 'actions']\n"
+        "from reflect.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "icalendar" not in json.loads(ran.stdout.strip().splitlines()[-1])
