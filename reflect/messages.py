@@ -4,10 +4,10 @@ one day translate in one place. Plain, warm, non-clinical."""
 from __future__ import annotations
 
 SUPPORT_NOTE = """\
-A note before you begin: reflecting on your own is not always the right thing.
-If things feel heavy right now, or thinking about them makes you feel worse,
-it is fine to stop. Talk to someone you trust, your GP, or a local support
-service or helpline first; the workbook will still be here another day.
+Reflecting on your own is not always the right thing. If things feel heavy
+right now, or thinking about them makes you feel worse, it is fine to stop.
+Talk to someone you trust, your GP, or a local support service or helpline;
+the workbook will still be here another day.
 (You can put your own contacts here: set `support_note` in reflect's config file.)"""
 
 SUPPORT_AFTER_LOW_SCORE = """\

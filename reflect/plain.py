@@ -169,11 +169,11 @@ class PlainWalk:
                 self.io.write("(Numbers or names, separated by commas.)\n")
                 while True:
                     text = self._line().strip()
-                    picked = [_pick(part.strip(), prompt.options) for part in text.split(",")]
                     if not text:
                         return None
-                    if all(p is not None for p in picked):
-                        return [p for p in picked if p is not None]
+                    picked = _pick_many(text, prompt.options)
+                    if picked is not None:
+                        return picked
                     self.io.write("Type option numbers or names, separated by commas.\n")
             case ListPrompt():
                 self.io.write(f"(Up to {prompt.items}, one per line; an empty line ends.)\n")
@@ -272,6 +272,27 @@ class PlainWalk:
         self.io.write(messages.FINISHED.format(path=path, entry=entry.id) + "\n")
         self.io.write(messages.CLOSING + "\n")
         return PlainOutcome(finished=True, entry_path=path, entry_id=entry.id)
+
+
+def _pick_many(text: str, options: list[str]) -> list[str] | None:
+    """Options named by numbers or words, separated by commas.
+
+    Options may contain commas themselves ("Enough sleep, most nights"), so the
+    longest run of comma-separated pieces that names an option wins.
+    """
+    pieces = text.split(",")
+    picked: list[str] = []
+    start = 0
+    while start < len(pieces):
+        for end in range(len(pieces), start, -1):
+            option = _pick(",".join(pieces[start:end]).strip(), options)
+            if option is not None:
+                picked.append(option)
+                start = end
+                break
+        else:
+            return None
+    return picked
 
 
 def _pick(text: str, options: list[str]) -> str | None:

@@ -100,6 +100,12 @@ def run_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
             f"\nYou have a paused walk through {workbook.title} "
             f"({session.answered_count()} answers so far). Carry on where you left off? [Y/n]"
         )
+        if session.orphans:
+            count = len(session.orphans)
+            echo(
+                f"This workbook has changed since you paused. {count} of your answers belong to "
+                "prompts it no longer has; they are kept and saved at the end of your entry."
+            )
         reply = reader()
         if reply is not None and reply.strip().lower() in ("n", "no"):
             session = None

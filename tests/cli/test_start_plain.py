@@ -30,7 +30,7 @@ WALK = "\n".join(
 def test_walk_skip_back_action_then_done(reflect_home: Path) -> None:
     result = reflect("start", "wellbeing-check-in", "--plain", input=WALK)
     assert result.exit_code == 0, result.output
-    assert "A note before you begin" in result.stdout  # the support note comes first
+    assert "Reflecting on your own is not always the right thing" in result.stdout  # the support note comes first
     assert "Wed 2 Dec — in 3 days" in result.stdout  # the date is echoed back as a date
     assert "Saved to your journal" in result.stdout
 
@@ -102,7 +102,7 @@ def test_restart_discards_the_draft(reflect_home: Path) -> None:
 def test_low_score_shows_the_support_note(reflect_home: Path) -> None:
     result = reflect("start", "wellbeing-check-in", "--plain", input="1\n\n:pause\n")
     assert result.exit_code == 0
-    assert result.stdout.count("A note before you begin") == 2  # at the start, and after the 1
+    assert result.stdout.count("Reflecting on your own is not always") == 2  # at the start, and after the 1
 
 
 def test_bad_date_is_explained_and_asked_again(reflect_home: Path, data_dir: Path) -> None:
@@ -127,3 +127,10 @@ def test_escaping_name_is_refused() -> None:
     result = reflect("start", "../etc", "--plain")
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_checklist_options_with_commas_can_be_named(reflect_home: Path) -> None:
+    walk = "\n".join(["", "", "enough sleep, most nights, 3", ":pause", ""])
+    assert reflect("start", "wellbeing-check-in", "--plain", input=walk).exit_code == 0
+    draft = (reflect_home / "drafts" / "wellbeing-check-in.toml").read_text(encoding="utf-8")
+    assert '"Enough sleep, most nights"' in draft

@@ -213,7 +213,7 @@ def test_preview_markdown_of_a_fixture(fixtures: Path) -> None:
     text = result.stdout
     assert text.startswith("# Every kind of prompt\n\n*A small workbook")
     assert "About 5 minutes · 3 sections · 6 prompts" in text
-    assert "> A note before you begin" in text  # the default support note, quoted
+    assert "> Reflecting on your own is not always" in text  # the default support note, quoted
     assert "## 1. First things" in text and "## 3. Planning" in text
     assert "**Ideas to consider**\n\nSome *ideas* to consider." in text
     assert "- Go gently." in text
@@ -234,7 +234,7 @@ def test_preview_in_the_terminal_by_id_with_the_workbooks_own_note(tmp_path: Pat
     result = reflect("workbook", "preview", str(path))
     assert result.exit_code == 0, result.output
     assert "Ring Jo on 0123." in result.stdout
-    assert "A note before you begin" not in result.stdout  # the workbook's own note wins
+    assert "Reflecting on your own is not always" not in result.stdout  # the workbook's own note wins
     assert "[1/6] How are you feeling, overall, this week?" in result.stdout
     by_id = reflect("workbook", "preview", "weekly-review")
     assert by_id.exit_code == 0 and "Weekly review" in by_id.stdout
