@@ -171,6 +171,8 @@ def fast_remind(args: list[str]) -> int | None:
     except ReflectError as exc:
         print(f"reflect: {exc}", file=sys.stderr)
         return exc.exit_code
+    except KeyboardInterrupt:
+        return 130  # Ctrl-C while a shell starts: no traceback, and nothing was changed
 
 
 def _fast_options(args: list[str]) -> tuple[bool, bool, str | None] | None:
