@@ -48,6 +48,14 @@ def list_actions(
         Path | None,
         typer.Option("--output", "-o", help="With --ics: write to this file.", dir_okay=False),
     ] = None,
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            "--interactive",
+            "-i",
+            help="Review in the full-screen app: d done, x drop, m move to another day.",
+        ),
+    ] = False,
 ) -> None:
     """List open actions grouped overdue / today / in the next 7 days / later / no date."""
     if ctx.invoked_subcommand is not None:
@@ -55,6 +63,11 @@ def list_actions(
     if output is not None and not as_ics:
         raise typer.BadParameter("--output goes with --ics.", param_hint="'--output'")
     env = get_env()
+    if interactive:
+        from reflect.cli.tui_launch import launch_review
+
+        launch_review(env)
+        return
     found = views(env.store.entries())
     if as_ics:
         _export_ics(

@@ -2,12 +2,45 @@
 
 from __future__ import annotations
 
-from reflect.cli.common import Env
+from typing import TYPE_CHECKING
+
+import typer
+
+from reflect import clock
+from reflect.cli.common import Env, echo
+from reflect.workbook.loader import find_workbook
+
+if TYPE_CHECKING:
+    from reflect.tui.app import StartOn
 
 
-def launch_tui(env: Env, workbook: str | None, *, restart: bool) -> None:
-    """The full-screen app. Until the TUI lands, the plain mode serves in its place."""
-    from reflect.cli.start import _choose_workbook, run_plain
+def launch_tui(
+    env: Env, workbook: str | None, *, restart: bool, start_on: StartOn = "home"
+) -> None:
+    """Run the full-screen app; afterwards, print what it has to say (how to carry on)."""
+    # A workbook that cannot be found or read is reported before the screen clears.
+    found = find_workbook(workbook, env.sources) if workbook is not None else None
+    # Textual and the app cost ~150 ms to import: only `reflect start` pays for them.
+    from reflect.tui.app import make_app
 
-    found = _choose_workbook(env, workbook)
-    run_plain(env, found, restart=restart)
+    app = make_app(
+        found,
+        store=env.store,
+        drafts=env.drafts,
+        now=clock.now,
+        state_dir=env.paths.state_dir,
+        sources=env.sources,
+        support_note=env.config.support_note,
+        restart=restart,
+        start_on=start_on,
+    )
+    outcome = app.run()
+    if outcome is not None and outcome.message:
+        echo(outcome.message)
+    if app.return_code:
+        raise typer.Exit(app.return_code)
+
+
+def launch_review(env: Env) -> None:
+    """`reflect actions --interactive`: the app, opened on the actions review."""
+    launch_tui(env, None, restart=False, start_on="review")

@@ -1,0 +1,190 @@
+"""The app: one factory (`make_app`) used by the CLI and by every test.
+
+It owns the screen stack and the few actions every screen shares: help, the
+support note, the actions review, home, and quitting. Quitting is safe from
+anywhere: whatever is on screen in a walk goes into the draft first, and the
+message printed after the app closes says how to carry on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from reflect import messages
+from reflect.drafts import DraftStore
+from reflect.errors import ReflectError
+from reflect.journal.store import JournalStore
+from reflect.session import Session
+from reflect.tui import words
+from reflect.tui.context import TuiContext
+from reflect.tui.screens.actions import ActionsScreen
+from reflect.tui.screens.help import HelpScreen
+from reflect.tui.screens.home import HomeScreen
+from reflect.tui.screens.resume import ResumeModal
+from reflect.tui.screens.support import SupportNoteModal
+from reflect.tui.screens.walk import WalkScreen
+from reflect.tui.walker import Walker
+from reflect.workbook.loader import FoundWorkbook, WorkbookSource
+
+StartOn = Literal["home", "walk", "review"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What to print once the app has closed and the terminal is back (may be empty)."""
+
+    message: str = ""
+
+
+class ReflectApp(App[Outcome]):
+    CSS_PATH = "app.tcss"
+    TITLE = words.APP_TITLE
+    SUB_TITLE = words.APP_SUBTITLE
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Shown in each screen's footer in that screen's words ("Quit", "Pause & quit").
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("f1", "help", "Help", show=False),
+        Binding("f2", "support_note", "Support note", show=False),
+    ]
+
+    def __init__(
+        self,
+        ctx: TuiContext,
+        *,
+        workbook: FoundWorkbook | None = None,
+        restart: bool = False,
+        start_on: StartOn = "home",
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.start_workbook, self.restart, self.start_on = workbook, restart, start_on
+
+    def on_mount(self) -> None:
+        # Pushed rather than returned from get_default_screen: Textual loads a screen's
+        # own stylesheet (CSS_PATH) only for screens that are pushed.
+        self.push_screen(HomeScreen(self.ctx))
+        if self.start_workbook is not None:
+            self.open_workbook(self.start_workbook, restart=self.restart)
+        elif self.start_on == "review":
+            self.push_screen(ActionsScreen(self.ctx))
+        elif self.ctx.first_run():
+            self.action_support_note(first=True)
+
+    # ------------------------------------------------------------------ walking
+
+    def open_workbook(self, found: FoundWorkbook, *, restart: bool = False) -> None:
+        """Offer to carry on a paused walk, else start afresh, then walk."""
+        book = found.workbook
+        try:
+            session = None if restart else self.ctx.drafts.load(book)
+        except ReflectError as problem:
+            self.notify(str(problem), severity="error", markup=False, timeout=20)
+            return
+        if session is None:
+            self._walk(found, Session(workbook=book, started=self.ctx.now()), intro=True)
+            return
+        resumed = session
+        saved = self.ctx.drafts.progress(book.id)
+        when = f", last saved {saved[1]:%a %d %b at %H:%M}" if saved and saved[1] else ""
+        text = words.RESUME_BODY.format(
+            title=book.title, answered=resumed.answered_count(), saved=when
+        )
+        if resumed.orphans:
+            text += "\n\n" + words.RESUME_CHANGED.format(count=len(resumed.orphans))
+
+        def chosen(carry_on: bool | None) -> None:
+            if carry_on is True:
+                self._walk(found, resumed, intro=False)
+            elif carry_on is False:
+                self._walk(found, Session(workbook=book, started=self.ctx.now()), intro=True)
+
+        self.push_screen(ResumeModal(text), chosen)
+
+    def _walk(self, found: FoundWorkbook, session: Session, *, intro: bool) -> None:
+        walker = Walker(
+            session,
+            drafts=self.ctx.drafts,
+            store=self.ctx.store,
+            now=self.ctx.now,
+            workbook_path=str(found.path) if found.source == "file" else None,
+        )
+        self.push_screen(WalkScreen(self.ctx, walker, intro=intro))
+
+    def walks(self) -> list[WalkScreen]:
+        return [screen for screen in self.screen_stack if isinstance(screen, WalkScreen)]
+
+    # ------------------------------------------------------------------ shared actions
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_support_note(self, first: bool = False) -> None:
+        if isinstance(self.screen, SupportNoteModal):
+            return
+        walks = self.walks()
+        book = walks[-1].walker.session.workbook if walks else None
+        title = words.SUPPORT_TITLE if first else words.SUPPORT_AGAIN_TITLE
+        self.push_screen(SupportNoteModal(self.ctx.support_note(book), title=title))
+        self.ctx.remember_note_seen()
+
+    def action_review(self) -> None:
+        if not isinstance(self.screen, ActionsScreen):
+            self.push_screen(ActionsScreen(self.ctx))
+
+    def action_home(self) -> None:
+        """Back to home from a review or a summary (a walk is left with ctrl+q)."""
+        while not isinstance(self.screen, HomeScreen | WalkScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    async def action_quit(self) -> None:
+        self.pause_and_quit()
+
+    def pause_and_quit(self) -> None:
+        """Keep whatever is on screen in the draft, then close with a word on how to carry on."""
+        message = ""
+        for walk in self.walks():
+            walk.keep_typing()
+            if walk.walker.finished is None:
+                message = messages.PAUSED.format(workbook=walk.walker.session.workbook.id)
+        self.exit(Outcome(message))
+
+
+def make_app(
+    workbook: FoundWorkbook | None = None,
+    *,
+    store: JournalStore,
+    drafts: DraftStore,
+    now: Callable[[], datetime],
+    state_dir: Path,
+    sources: Sequence[WorkbookSource] = (),
+    support_note: str | None = None,
+    restart: bool = False,
+    start_on: StartOn = "home",
+    cursor_blink: bool = True,
+) -> ReflectApp:
+    """The app, wired to a journal, drafts and a clock.
+
+    `workbook` opens a walk straight away (offering to resume a draft unless
+    `restart`); `start_on="review"` opens the actions review. `support_note` is
+    the user's own note from their config (a workbook's note still wins).
+    `cursor_blink=False` keeps cursors still, for people who find blinking
+    distracting and for screenshots that must come out the same every time.
+    """
+    ctx = TuiContext(
+        store=store,
+        drafts=drafts,
+        now=now,
+        state_dir=state_dir,
+        sources=sources,
+        config_support_note=support_note,
+        cursor_blink=cursor_blink,
+    )
+    return ReflectApp(ctx, workbook=workbook, restart=restart, start_on=start_on)

@@ -1,0 +1,66 @@
+"""What every screen needs: the journal, the drafts, the clock, and where workbooks live.
+
+One object built by `make_app` and handed to each screen, so nothing in the
+app reads the environment, the config file or the wall clock by itself: tests
+pass a frozen `now` and a private folder, and see exactly what a person would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from reflect import messages
+from reflect.actions import due_counts, views
+from reflect.drafts import DraftStore
+from reflect.errors import ReflectError
+from reflect.fileio import atomic_write
+from reflect.journal.store import JournalStore
+from reflect.workbook.loader import WorkbookSource
+from reflect.workbook.models import Workbook
+
+# Written once the support note has been shown; its absence means a first run.
+SEEN_NOTE_MARKER = "support-note-seen"
+
+
+@dataclass
+class TuiContext:
+    store: JournalStore
+    drafts: DraftStore
+    now: Callable[[], datetime]
+    state_dir: Path
+    sources: Sequence[WorkbookSource] = ()
+    config_support_note: str | None = None
+    cursor_blink: bool = True
+    # Set once the note has been shown in this run, so it is not shown twice.
+    note_shown: bool = field(default=False)
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def support_note(self, workbook: Workbook | None = None) -> str:
+        """The workbook's own note, else the user's (config), else ours."""
+        own = workbook.support_note if workbook is not None else None
+        return own or self.config_support_note or messages.SUPPORT_NOTE
+
+    def first_run(self) -> bool:
+        return not (self.state_dir / SEEN_NOTE_MARKER).exists()
+
+    def remember_note_seen(self) -> None:
+        """Mark the first run as over. A disk that refuses is not worth an error:
+        the note simply shows again next time."""
+        self.note_shown = True
+        with contextlib.suppress(ReflectError):
+            atomic_write(self.state_dir / SEEN_NOTE_MARKER, b"The support note has been shown.\n")
+
+    def due_now(self) -> tuple[int, int]:
+        """(due today, overdue): the same query `reflect remind` answers from.
+
+        It reads the journal, so the home screen calls it in a worker thread and
+        draws first; swap in the open-actions index here when it lands.
+        """
+        open_views = [v for v in views(self.store.entries()) if v.action.status == "open"]
+        return due_counts(open_views, self.today())

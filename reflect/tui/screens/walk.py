@@ -1,0 +1,342 @@
+"""Walking a workbook: a page before the first prompt, one prompt at a time, a page at the end.
+
+Every change goes straight to the draft through `Walker` (typing, after a
+short pause); the journal is written once, when the person chooses to save at
+the end. The section's title, ideas and tips stay in view above each of its
+prompts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, Literal, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Collapsible,
+    Footer,
+    Input,
+    Markdown,
+    ProgressBar,
+    RadioSet,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+from reflect import messages
+from reflect.errors import ReflectError
+from reflect.session import InvalidAnswer, Step
+from reflect.tui import words
+from reflect.tui.context import TuiContext
+from reflect.tui.screens.support import SupportNoteModal
+from reflect.tui.walker import Walker
+from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
+from reflect.tui.widgets.fields import AnswerField, make_field
+
+if TYPE_CHECKING:
+    from reflect.tui.app import ReflectApp
+
+# Typing is kept in the draft after this pause (seconds): often enough that a closed
+# terminal loses at most a word or two, rarely enough not to write on every key.
+KEEP_DELAY = 0.6
+Phase = Literal["intro", "step", "end"]
+STEP_ONLY = {"skip", "leave_section"}
+
+
+class WalkScreen(Screen[None]):
+    CSS_PATH = "walk.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "next", "Next", priority=True),
+        Binding("ctrl+b", "back", "Back", priority=True),
+        Binding("ctrl+s", "skip", "Skip", priority=True),
+        Binding("ctrl+l", "leave_section", "Leave section", priority=True),
+        Binding("f1", "app.help", "Help"),
+        Binding("f2", "app.support_note", "Support", show=False),
+        Binding("ctrl+q", "app.quit", "Pause & quit", priority=True),
+    ]
+
+    def __init__(self, ctx: TuiContext, walker: Walker, *, intro: bool) -> None:
+        super().__init__()
+        self.ctx, self.walker = ctx, walker
+        self.phase: Phase = "intro" if intro else "step"
+        self._keep_timer: Timer | None = None
+        self._finishing = False
+
+    @property
+    def reflect_app(self) -> ReflectApp:
+        return cast("ReflectApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="walk-header"):
+            yield Static("", id="walk-title", markup=False)
+            yield ProgressBar(
+                total=len(self.walker.session.steps),
+                show_eta=False,
+                show_percentage=False,
+                id="progress",
+            )
+        yield Vertical(id="body")
+        yield Footer(show_command_palette=False)
+
+    async def on_mount(self) -> None:
+        await self.show()
+
+    # ------------------------------------------------------------------ drawing
+
+    async def show(self) -> None:
+        """Draw the current phase and step afresh (a new step gets new widgets)."""
+        session = self.walker.session
+        if self.phase != "intro":
+            self.phase = "end" if session.at_end else "step"
+        number, total = session.section_progress()
+        title = f"{session.workbook.title}  ·  " + words.SECTION_OF.format(
+            number=number, total=total
+        )
+        self.query_one("#walk-title", Static).update(Content(title))
+        self.query_one(ProgressBar).update(progress=session.position)
+        body = self.query_one("#body")
+        with self.app.batch_update():
+            await body.remove_children()
+            if self.phase == "intro":
+                await body.mount(self._intro_page())
+            elif self.phase == "end":
+                await body.mount(self._end_page())
+            else:
+                step = session.current
+                assert step is not None
+                await body.mount_all(self._step_widgets(step))
+        self._set_blink()
+        self._focus_start()
+        self.refresh_bindings()
+
+    def _intro_page(self) -> Widget:
+        book = self.walker.session.workbook
+        parts: list[Widget] = [
+            Static(book.title, classes="heading", markup=False),
+            Static(" ".join(book.description.split()), markup=False),
+        ]
+        if book.intro:
+            parts.append(Static("\n" + book.intro.strip(), markup=False))
+        note = Static(self.ctx.support_note(book), classes="note", markup=False)
+        note.border_title = words.SUPPORT_TITLE
+        parts += [note, Static(words.BEGIN, classes="help", markup=False)]
+        parts.append(Button("Begin", id="begin", variant="primary"))
+        self.ctx.remember_note_seen()
+        return VerticalScroll(*parts, id="page")
+
+    def _end_page(self) -> Widget:
+        session = self.walker.session
+        parts: list[Widget] = [
+            Static(
+                words.END_TITLE.format(title=session.workbook.title),
+                classes="heading",
+                markup=False,
+            )
+        ]
+        left = len(session.unanswered_required())
+        if left:
+            text = words.END_LEFT_ONE if left == 1 else words.END_LEFT_MANY.format(count=left)
+            parts.append(Static(text, markup=False))
+        parts.append(Static(words.END_HINT, classes="help", markup=False))
+        parts.append(Button(words.SAVE_TO_JOURNAL, id="finish", variant="primary"))
+        return VerticalScroll(*parts, id="page")
+
+    def _step_widgets(self, step: Step) -> list[Widget]:
+        section = step.section
+        context: list[Widget] = []
+        if section.ideas:
+            context.append(Static(words.IDEAS, classes="muted", markup=False))
+            context.append(Markdown(section.ideas.strip()))
+        if section.tips:
+            tips = [Static("• " + tip.strip(), markup=False) for tip in section.tips]
+            context.append(Collapsible(*tips, title=f"{words.TIPS} ({len(tips)})"))
+        if context:
+            scroll: Widget = VerticalScroll(*context, id="context")
+            scroll.border_title = Content(section.title)  # Content: shown literally
+        else:
+            scroll = Static(section.title, id="section-title", markup=False)
+        prompt = step.prompt
+        area: list[Widget] = []
+        if prompt is None:
+            area.append(Static(words.SECTION_WITHOUT_PROMPTS, id="prompt-text", markup=False))
+        else:
+            label = prompt.text + (f"  {words.OPTIONAL}" if prompt.optional else "")
+            area.append(Static(label, id="prompt-text", markup=False))
+            if prompt.help:
+                area.append(Static(prompt.help.strip(), classes="help", markup=False))
+            value = self.walker.session.answer_for(prompt.id)
+            area.append(make_field(prompt, value, self.ctx.today()))
+        return [scroll, VerticalScroll(*area, id="prompt-area")]
+
+    def _set_blink(self) -> None:
+        if not self.ctx.cursor_blink:
+            for widget in self.query("Input, TextArea"):
+                if isinstance(widget, Input | TextArea):
+                    widget.cursor_blink = False
+
+    def _focus_start(self) -> None:
+        field = self._field()
+        if field is not None:
+            field.focus_answer()
+            return
+        for button in self.query(Button):
+            button.focus()
+            return
+
+    def _field(self) -> AnswerField | None:
+        found = self.query("#answer")
+        return cast(AnswerField, found.first()) if found else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in STEP_ONLY:
+            return self.phase == "step"
+        if action == "back":
+            return self.phase == "step" or self.phase == "end"
+        return True
+
+    # ------------------------------------------------------------------ keeping typing
+
+    @on(TextArea.Changed)
+    @on(RadioSet.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(AnswerChanged)
+    def _changed(self) -> None:
+        if self._keep_timer is not None:
+            self._keep_timer.stop()
+        self._keep_timer = self.set_timer(KEEP_DELAY, self.keep_typing)
+
+    def keep_typing(self) -> None:
+        """Put what is on screen into the draft now (also on pause and quit)."""
+        if self._keep_timer is not None:
+            self._keep_timer.stop()
+            self._keep_timer = None
+        field = self._field()
+        if self.phase != "step" or field is None:
+            return
+        value = field.get_value()
+        if value is not None:
+            self._safely(lambda: self.walker.keep(value))
+
+    def _safely(self, change: Callable[[], object]) -> bool:
+        """Run a change that saves the draft; say so (without losing the screen) if the disk refuses."""
+        try:
+            change()
+        except ReflectError as problem:
+            self.notify(words.NOT_SAVED.format(problem=problem), severity="error", markup=False)
+            return False
+        return True
+
+    # ------------------------------------------------------------------ moving
+
+    @on(AnswerSubmitted)
+    async def _submitted(self) -> None:
+        await self.action_next()
+
+    @on(Button.Pressed, "#begin")
+    async def _begin(self) -> None:
+        await self.action_next()
+
+    @on(Button.Pressed, "#finish")
+    def _finish_pressed(self) -> None:
+        self.finish()
+
+    async def action_next(self) -> None:
+        if self.phase == "intro":
+            self.phase = "step"
+            await self.show()
+            return
+        if self.phase == "end":
+            self.finish()
+            return
+        step = self.walker.current
+        field = self._field()
+        if step is None:
+            return
+        if field is None:
+            self._safely(self.walker.skip_prompt)
+            await self.show()
+            return
+        problem = field.problem()
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+            return
+        value = field.get_value()
+        if self._keep_timer is not None:
+            self._keep_timer.stop()
+        try:
+            if value is None:
+                self.walker.skip_prompt()
+                show_support = False
+            else:
+                show_support = self.walker.answer(value)
+        except InvalidAnswer as problem_found:
+            self.notify(problem_found.message, severity="warning", markup=False)
+            return
+        except ReflectError as failed:
+            self.notify(words.NOT_SAVED.format(problem=failed), severity="error", markup=False)
+            show_support = False
+        await self.show()
+        if show_support:
+            self._offer_support()
+
+    def _offer_support(self) -> None:
+        book = self.walker.session.workbook
+
+        def chosen(carry_on: bool | None) -> None:
+            if carry_on is False:
+                self.reflect_app.pause_and_quit()
+
+        self.app.push_screen(
+            SupportNoteModal(
+                self.ctx.support_note(book),
+                title=words.SUPPORT_AGAIN_TITLE,
+                lead=messages.SUPPORT_AFTER_LOW_SCORE,
+                offer_pause=True,
+            ),
+            chosen,
+        )
+
+    async def action_back(self) -> None:
+        self.keep_typing()
+        if self.phase in ("step", "end") and self.walker.back():
+            self.phase = "step"
+            await self.show()
+        else:
+            self.notify(words.FIRST_PROMPT)
+
+    async def action_skip(self) -> None:
+        self.keep_typing()
+        self._safely(self.walker.skip_prompt)
+        await self.show()
+
+    async def action_leave_section(self) -> None:
+        self.keep_typing()
+        self._safely(self.walker.skip_section)
+        self.notify(words.LEFT_FOR_ANOTHER_DAY)
+        await self.show()
+
+    # ------------------------------------------------------------------ finishing
+
+    def finish(self) -> None:
+        """Write the journal entry (once, however often this is called), then the summary."""
+        if self._finishing:
+            return
+        self._finishing = True
+        try:
+            finished = self.walker.finish()
+        except ReflectError as problem:
+            self._finishing = False
+            self.notify(words.NOT_FINISHED.format(problem=problem), severity="error", markup=False)
+            return
+        from reflect.tui.screens.summary import SummaryScreen
+
+        self.app.switch_screen(SummaryScreen(self.ctx, self.walker.session.workbook, finished))

@@ -1,0 +1,108 @@
+"""One walk through a workbook, driven for the app exactly as plain mode drives it.
+
+A thin layer over `Session` and `DraftStore` with no Textual in it, so the
+rules that keep words safe are tested without a screen: the draft is saved
+after every change; typing in progress is kept in the draft without moving on;
+finishing writes one journal entry and clears the draft, and finishing again
+(a double Enter, a draft left behind by a crash after the write) never writes
+a second one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reflect.drafts import DraftStore
+from reflect.errors import NotFoundError
+from reflect.journal.model import Entry
+from reflect.journal.store import JournalStore
+from reflect.session import AnswerValue, InvalidAnswer, Session, Step
+
+
+@dataclass(frozen=True)
+class Finished:
+    entry: Entry
+    path: Path
+    unanswered: int
+
+
+class Walker:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        drafts: DraftStore,
+        store: JournalStore,
+        now: Callable[[], datetime],
+        workbook_path: str | None,
+    ) -> None:
+        self.session, self.drafts, self.store = session, drafts, store
+        self.now, self.workbook_path = now, workbook_path
+        self.finished: Finished | None = None
+
+    @property
+    def current(self) -> Step | None:
+        return self.session.current
+
+    def save(self) -> None:
+        """Write the draft now. Raises DraftError/JournalError if the disk refuses."""
+        if self.finished is None:
+            self.drafts.save(self.session, self.workbook_path, self.now())
+
+    def keep(self, value: AnswerValue) -> None:
+        """Keep what is typed so far in the draft, without moving on.
+
+        The engine records answers only as it moves on, so this answers and
+        steps straight back: the answer is checked and stored by the engine
+        itself, and the position and history are as they were. An empty or
+        unfinished value changes nothing (the engine keeps the earlier answer).
+        """
+        step = self.session.current
+        if step is None or step.prompt is None:
+            return
+        try:
+            self.session.answer(value)
+        except InvalidAnswer:
+            return
+        self.session.back()
+        self.save()
+
+    def answer(self, value: AnswerValue) -> bool:
+        """Answer and move on; True when the support note should be shown now."""
+        show_support = self.session.answer(value)
+        self.save()
+        return show_support
+
+    def skip_prompt(self) -> None:
+        self.session.skip_prompt()
+        self.save()
+
+    def skip_section(self) -> None:
+        self.session.skip_section()
+        self.save()
+
+    def back(self) -> bool:
+        moved = self.session.back()
+        if moved:
+            self.save()
+        return moved
+
+    def finish(self) -> Finished:
+        """Write the journal entry once, then clear the draft."""
+        if self.finished is not None:
+            return self.finished
+        session = self.session
+        unanswered = len(session.unanswered_required())
+        try:
+            # A crash between the write and clearing the draft leaves a draft whose
+            # entry is already in the journal: finishing it again must not repeat it.
+            entry, path = self.store.find_entry(session.entry_id)
+        except NotFoundError:
+            entry = session.to_entry(self.now(), self.store.action_ids())
+            path = self.store.add_entry(entry)
+        self.drafts.clear(session.workbook.id)
+        self.finished = Finished(entry, path, unanswered)
+        return self.finished

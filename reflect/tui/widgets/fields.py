@@ -1,0 +1,148 @@
+"""The right answer widget for each kind of prompt, all with one small interface.
+
+Every field offers `get_value()` (the answer as the engine takes it),
+`focus_answer()` and `problem()` (a reason not to move on yet, or None), so
+the walk screen never needs to know which kind it is showing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import RadioButton, RadioSet, SelectionList, TextArea
+
+from reflect.session import AnswerValue, PlannedAction
+from reflect.tui import words
+from reflect.tui.widgets.growing_list import GrowingList
+from reflect.tui.widgets.planner import ActionPlanner
+from reflect.tui.widgets.scale import ScaleSelector
+from reflect.workbook.models import (
+    ActionPrompt,
+    ChecklistPrompt,
+    ChoicePrompt,
+    ListPrompt,
+    Prompt,
+    ScalePrompt,
+    TextPrompt,
+)
+
+ANSWER_ID = "answer"
+
+
+class AnswerField(Protocol):
+    """None from `get_value` means nothing was given: moving on skips the prompt."""
+
+    def get_value(self) -> AnswerValue | None: ...
+    def focus_answer(self) -> None: ...
+    def problem(self) -> str | None: ...
+
+
+class TextField(TextArea):
+    """Multi-line writing. Tab leaves the field rather than indenting: this is prose."""
+
+    DEFAULT_CSS = """
+    TextField {
+        height: 1fr;
+        min-height: 4;
+    }
+    """
+
+    def get_value(self) -> str:
+        return self.text
+
+    def focus_answer(self) -> None:
+        self.focus()
+        self.move_cursor(self.document.end)
+
+    def problem(self) -> str | None:
+        return None
+
+
+class ChoiceField(RadioSet):
+    def __init__(self, options: list[str], chosen: str | None) -> None:
+        super().__init__(
+            *(RadioButton(Content(option), value=option == chosen) for option in options),
+            id=ANSWER_ID,
+        )
+        self.choices = options
+
+    def get_value(self) -> str:
+        index = self.pressed_index
+        return self.choices[index] if 0 <= index < len(self.choices) else ""
+
+    def focus_answer(self) -> None:
+        self.focus()
+
+    def problem(self) -> str | None:
+        return None
+
+
+class ChecklistField(SelectionList[str]):
+    def __init__(self, options: list[str], ticked: list[str]) -> None:
+        super().__init__(
+            *((Content(option), option, option in ticked) for option in options), id=ANSWER_ID
+        )
+        self.choices = options
+
+    def get_value(self) -> list[str]:
+        chosen = set(self.selected)
+        return [option for option in self.choices if option in chosen]
+
+    def focus_answer(self) -> None:
+        self.focus()
+
+    def problem(self) -> str | None:
+        return None
+
+
+class ScaleField(ScaleSelector):
+    def get_value(self) -> int | None:
+        return self.value
+
+    def focus_answer(self) -> None:
+        self.focus()
+
+    def problem(self) -> str | None:
+        return None
+
+
+def make_field(prompt: Prompt, value: AnswerValue | None, today: date) -> Widget:
+    """The widget for `prompt`, showing `value` (an earlier answer) if there is one."""
+    match prompt:
+        case TextPrompt():
+            text = value if isinstance(value, str) else ""
+            return TextField(
+                text,
+                id=ANSWER_ID,
+                soft_wrap=True,
+                tab_behavior="focus",
+                placeholder=words.TEXT_PLACEHOLDER,
+            )
+        case ScalePrompt():
+            return ScaleField(
+                prompt.min,
+                prompt.max,
+                low_label=prompt.min_label,
+                high_label=prompt.max_label,
+                value=value if isinstance(value, int) else None,
+                id=ANSWER_ID,
+            )
+        case ChoicePrompt():
+            return ChoiceField(prompt.options, value if isinstance(value, str) else None)
+        case ChecklistPrompt():
+            ticked = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+            return ChecklistField(prompt.options, ticked)
+        case ListPrompt():
+            items = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+            return GrowingList(prompt.items, items, id=ANSWER_ID)
+        case ActionPrompt():
+            planned = (
+                [v for v in value if isinstance(v, PlannedAction)]
+                if isinstance(value, list)
+                else []
+            )
+            return ActionPlanner(planned, today, suggested=prompt.suggested_when, id=ANSWER_ID)
+    raise AssertionError(f"unknown prompt kind {prompt.kind}")  # pragma: no cover

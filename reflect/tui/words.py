@@ -1,0 +1,98 @@
+"""The app's own words: what the screens say, kept together to read and review.
+
+Words shared with plain mode and the CLI (the support note, "your answers are
+saved", the closing line) live in `reflect.messages`; these are the ones only
+the full-screen app says. Plain, warm, non-clinical.
+"""
+
+from __future__ import annotations
+
+APP_TITLE = "reflect"
+APP_SUBTITLE = "guided reflection"
+
+# ---- Home.
+CHOOSE = "Choose a workbook"
+NO_WORKBOOKS = "There are no workbooks yet. `reflect workbooks` shows where reflect looks."
+BROKEN_WORKBOOKS_ONE = "1 workbook could not be read; `reflect workbooks` says which."
+BROKEN_WORKBOOKS_MANY = "{count} workbooks could not be read; `reflect workbooks` says which."
+MINUTES = "about {minutes} min"
+PAUSED_PROGRESS = "Paused: {answered} of {total} answered, last saved {when}"
+PAUSED_PROGRESS_UNDATED = "Paused: {answered} of {total} answered"
+JOURNAL_UNREADABLE = "Your journal could not be read for reminders: {problem}"
+
+
+def due_banner(due_today: int, overdue: int) -> str:
+    """'2 things you planned are due — press a to review' ('' when nothing is due)."""
+    count = due_today + overdue
+    if count == 0:
+        return ""
+    if count == 1:
+        return "1 thing you planned is due — press a to review"
+    return f"{count} things you planned are due — press a to review"
+
+
+# ---- Walking a workbook.
+BEGIN = "Press Enter to begin."
+RESUME_TITLE = "Carry on where you left off?"
+RESUME_BODY = "You have a paused walk through {title}: {answered} answers so far{saved}."
+RESUME_CHANGED = (
+    "This workbook has changed since you paused. {count} of your answers belong to prompts "
+    "it no longer has; they are kept and saved at the end of your entry."
+)
+RESUME_YES = "Carry on"
+RESUME_NO = "Start afresh"
+SECTION_OF = "Section {number} of {total}"
+IDEAS = "Ideas to consider"
+TIPS = "Tips"
+OPTIONAL = "(optional)"
+SAVED = "Saved to your draft."
+NOT_SAVED = "Could not save the draft: {problem}"
+FIRST_PROMPT = "This is the first prompt."
+LEFT_FOR_ANOTHER_DAY = "Left for another day."
+SECTION_WITHOUT_PROMPTS = "Nothing to answer here: read, then press ctrl+n to go on."
+TEXT_PLACEHOLDER = "Write as much or as little as you like."
+END_TITLE = "That's every prompt in {title}."
+END_LEFT_ONE = "You left 1 prompt for another day; that's fine."
+END_LEFT_MANY = "You left {count} prompts for another day; that's fine."
+END_HINT = "Press Enter to save this to your journal, or ctrl+b to go back and change something."
+SAVE_TO_JOURNAL = "Save to my journal"
+NOT_FINISHED = "Could not save to your journal: {problem} Your answers are still in the draft."
+SUPPORT_TITLE = "Before you begin"
+SUPPORT_AGAIN_TITLE = "A note about support"
+SUPPORT_CLOSE = "Close"
+SUPPORT_CARRY_ON = "Carry on"
+SUPPORT_PAUSE = "Pause for now"
+
+# ---- Prompt widgets.
+SCALE_HINT = "←/→ or type a number to choose"
+LIST_HINT = "Enter goes to the next line; a new line appears after the last one."
+ACTION_WHAT = "What"
+ACTION_WHEN = "When"
+ACTION_WHAT_PLACEHOLDER = "What will you do?"
+ACTION_WHEN_PLACEHOLDER = "e.g. {example} (empty: no date)"
+ACTION_WHEN_EXAMPLE = "fri, in 3 days, 4 dec"
+ACTION_NO_DATE = "No date — that's fine too."
+ACTION_HINT = "Enter adds it to your plan. Add as many as you like."
+ACTION_PLAN = "Your plan"
+ACTION_PLAN_HINT = "  (Tab to the list; Delete removes one)"
+ACTION_NEEDS_WHAT = "Write what you will do first."
+ACTION_FIX_DATE = "The date of the action you are writing needs a look: {problem}"
+
+# ---- Summary.
+SUMMARY_TITLE = "That's the end of {title}."
+SUMMARY_WROTE = "What you wrote"
+SUMMARY_PLANNED = "You planned"
+SUMMARY_NOTHING = "(Nothing written this time, and that's fine.)"
+
+# ---- Actions review.
+REVIEW_TITLE = "What you planned"
+REVIEW_EMPTY = "Nothing planned right now. Plan something by walking a workbook."
+REVIEW_DONE = "Done: {text}. Well done."
+REVIEW_DROPPED = "Dropped: {text}."
+REVIEW_MOVED = "Moved: {text} — {when}."
+REVIEW_MOVED_NO_DATE = "Moved: {text} now has no date."
+MOVE_TITLE = "Move to another day"
+MOVE_HINT = "Type a day ('fri', 'in 3 days', '4 dec'), or 'none' to remove the date."
+MOVE_EMPTY = "Type a day, or 'none' to remove the date."
+MOVE_NONE = "No date."
+FROM = "from {origin}"
