@@ -34,6 +34,8 @@ def load_config(paths: Paths) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"The config file is not valid TOML: {exc}.", path=path) from None
+    except RecursionError:  # tomllib recurses once per nested [ or {
+        raise ConfigError("The config file nests too deeply to be read.", path=path) from None
     known = {"support_note", "workbook_dirs"}
     unknown = sorted(set(data) - known)
     if unknown:

@@ -187,9 +187,10 @@ class DraftStore:
             raise DraftError(f"Could not read this draft ({exc}).", path=path) from None
         try:
             return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
+        except (tomllib.TOMLDecodeError, RecursionError) as exc:
+            reason = str(exc) if isinstance(exc, tomllib.TOMLDecodeError) else "it nests too deeply"
             raise DraftError(
-                f"This draft is damaged ({exc}). Move it aside to start afresh; "
+                f"This draft is damaged ({reason}). Move it aside to start afresh; "
                 "the words in it are still readable in a text editor.",
                 path=path,
             ) from None
@@ -200,10 +201,17 @@ class DraftStore:
             return None
         try:
             return session_from_draft(workbook, data)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # Name a missing key, but never quote a bad value: it may be someone's words
+            # (int("my words") puts them in its message).
+            problem = (
+                f"is missing its '{exc.args[0]}' field"
+                if isinstance(exc, KeyError)
+                else "has a value reflect cannot read"
+            )
             raise DraftError(
-                f"This draft is missing something it needs ({exc}). Move it aside to start "
-                "afresh; the words in it are still readable in a text editor.",
+                f"This draft {problem}. Move it aside to start afresh; the words in it are "
+                "still readable in a text editor.",
                 path=self.path(workbook.id),
             ) from None
 

@@ -38,8 +38,28 @@ def write(
         echo("Nothing written, so nothing saved.", err=True)
         raise typer.Exit(1)
     entry = Entry(new_entry_id(), at_second(env.now), body=text)
-    path = env.store.add_entry(entry)
+    try:
+        path = env.store.add_entry(entry)
+    except ReflectError as exc:
+        kept = _keep_words(env.paths.drafts_dir, entry)
+        if kept is not None:
+            exc.hint = (exc.hint + "\n" if exc.hint else "") + f"Your words are kept in {kept}."
+        raise
     echo(f"Saved to {path} (entry {entry.id}).")
+
+
+def _keep_words(draft_folder: Path, entry: Entry) -> Path | None:
+    """When the journal cannot take the entry (a damaged month file, a full disk), keep the
+    words in a private file: typed in an editor or piped in, they exist nowhere else."""
+    from reflect.fileio import atomic_write, locked
+
+    path = draft_folder / f"write-{entry.id}.txt"
+    try:
+        with locked(draft_folder):
+            atomic_write(path, (entry.body or "").encode("utf-8"))
+    except ReflectError:
+        return None  # the same fault (a full disk): the error already says what happened
+    return path
 
 
 def _stdin_is_terminal() -> bool:
