@@ -11,14 +11,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from reflect import clock
 from reflect.config import Config, load_config, workbook_sources
-from reflect.drafts import DraftStore
 from reflect.journal.store import JournalStore
 from reflect.paths import Paths, get_paths
 from reflect.workbook.loader import WorkbookSource
+
+if TYPE_CHECKING:
+    from reflect.drafts import DraftStore
 
 
 @dataclass
@@ -36,6 +40,10 @@ class Env:
 
     @cached_property
     def drafts(self) -> DraftStore:
+        # Drafts bring in the session engine and pydantic (~60 ms): only for commands that
+        # walk a workbook or list progress, never for `reflect actions`.
+        from reflect.drafts import DraftStore
+
         return DraftStore(self.paths.drafts_dir)
 
     @cached_property

@@ -39,8 +39,10 @@ def test_domain_modules_do_not_import_textual(module: str) -> None:
     assert not any(name.startswith("reflect.tui") for name in loaded)
 
 
-def test_cli_module_does_not_import_textual() -> None:
-    assert "textual" not in _modules_after("import reflect.cli.main")
+def test_cli_module_does_not_import_textual_or_pydantic() -> None:
+    loaded = _modules_after("import reflect.cli.main")
+    assert "textual" not in loaded
+    assert "pydantic" not in loaded  # only commands that read workbooks pay for it
 
 
 def test_journal_and_remind_do_not_import_heavy_libraries() -> None:
