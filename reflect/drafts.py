@@ -16,8 +16,9 @@ from typing import Any
 
 import tomli_w
 
-from reflect.errors import DraftError
+from reflect.errors import DraftError, ReflectError
 from reflect.fileio import atomic_write, locked, remove_stale_temp_files
+from reflect.journal.format import parse, render_file
 from reflect.journal.model import at_second
 from reflect.session import (
     AnswerValue,
@@ -154,6 +155,15 @@ def _stored_from_data(raw: dict[str, Any]) -> StoredAnswer:
     )
 
 
+def _check_usable(session: Session) -> None:
+    """Save and finish a resumed session on paper now, so a hand-edited or damaged draft is
+    refused when it is opened, not after someone has typed the rest of the walk. Raises
+    what the real save or finish would (a bad start time, an id or a line the journal
+    cannot hold)."""
+    tomli_w.dumps(session_to_draft(session, None, session.started))
+    parse(render_file([session.to_entry(session.started, set())]))
+
+
 class DraftStore:
     """The drafts folder: one file per workbook with a walk in progress."""
 
@@ -200,8 +210,10 @@ class DraftStore:
         if data is None:
             return None
         try:
-            return session_from_draft(workbook, data)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            session = session_from_draft(workbook, data)
+            _check_usable(session)
+            return session
+        except (KeyError, TypeError, ValueError, AttributeError, ReflectError) as exc:
             # Name a missing key, but never quote a bad value: it may be someone's words
             # (int("my words") puts them in its message).
             problem = (
