@@ -10,7 +10,7 @@ written to by a change; the error names the file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,6 +133,53 @@ class JournalStore:
                 existing += "\n"
             atomic_write(path, (existing + "\n" + render_entry(entry)).encode("utf-8"))
         return path
+
+    def add_entries(self, entries: Iterable[Entry]) -> list[Entry]:
+        """Add many entries (an import), rewriting each month file once; returns those added.
+
+        Every month file involved is read and parsed before any is written, so a file
+        that does not parse stops the whole batch with nothing changed. Entries whose id
+        is already in their month file are skipped, which makes a repeated import a
+        no-op. Each month is one atomic write: a crash between two months leaves the
+        months already written whole, and running the import again finishes the rest.
+        """
+        by_path: dict[Path, list[Entry]] = {}
+        for entry in entries:
+            by_path.setdefault(self.path_for(entry), []).append(entry)
+        added: list[Entry] = []
+        with locked(self.folder):
+            remove_stale_temp_files(self.folder)
+            planned: list[tuple[Path, str, list[Entry]]] = []
+            for path, group in sorted(by_path.items()):
+                existing = self.read_text(path)
+                parsed = parse(existing, path)
+                entry_ids = set(parsed.entry_spans)
+                action_ids = set(parsed.action_spans)
+                new: list[Entry] = []
+                for entry in group:
+                    if entry.id in entry_ids:
+                        continue
+                    mine = [a.id for a, _, _ in entry.all_actions()]
+                    if action_ids & set(mine) or len(set(mine)) != len(mine):
+                        raise JournalError(
+                            f"An action id in entry '{entry.id}' is already used in this "
+                            "file. Nothing was changed; please try again.",
+                            path=path,
+                        )
+                    entry_ids.add(entry.id)
+                    action_ids.update(mine)
+                    new.append(entry)
+                if new:
+                    planned.append((path, existing, new))
+            for path, existing, new in planned:
+                if not existing.strip():
+                    existing = FILE_HEADER + "\n"
+                elif not existing.endswith("\n"):
+                    existing += "\n"
+                text = existing + "".join("\n" + render_entry(entry) for entry in new)
+                atomic_write(path, text.encode("utf-8"))
+                added += new
+        return added
 
     def update_action(self, action_id: str, change: Callable[[Action], Action]) -> FoundAction:
         """Apply `change` to one action, rewriting only its own lines in its own file."""

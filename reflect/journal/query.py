@@ -1,0 +1,282 @@
+"""The read side of the journal: listing entries with filters, and searching their text.
+
+Used by `reflect journal`, `reflect search`, `reflect export` and the TUI's journal
+screen, which all drive it the same way. Queries read only the month files they
+need: a date range skips files by their names (`2026-11.txt` holds November 2026),
+`limit` reads the newest files first and stops once it has enough, and a plain-text
+search skips any file whose raw text cannot contain the words before parsing it.
+
+Nothing here prints or reads the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from reflect.errors import ReflectError
+from reflect.journal.format import parse
+from reflect.journal.model import (
+    ChecklistAnswer,
+    ChoiceAnswer,
+    Entry,
+    ListAnswer,
+    TextAnswer,
+    month_key,
+)
+from reflect.journal.store import JournalStore
+
+FREE_FORM = "free-form"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which entries a query (or an export) is about. Every part is optional.
+
+    `since` and `until` are inclusive days. `workbook` is a workbook id, or
+    "free-form" for entries written without one. `entry_ids` keeps only those
+    entries; `section_ids` keeps only those sections of each entry and drops
+    everything else in it (its text and loose actions too), so sharing one
+    section shares nothing more.
+    """
+
+    since: date | None = None
+    until: date | None = None
+    workbook: str | None = None
+    entry_ids: frozenset[str] = field(default_factory=frozenset)
+    section_ids: frozenset[str] = field(default_factory=frozenset)
+
+    def month_wanted(self, key: str) -> bool:
+        """Whether a month file ('2026-11') can hold an entry in the date range."""
+        if self.since is not None and key < month_key(self.since):
+            return False
+        return not (self.until is not None and key > month_key(self.until))
+
+    def keep(self, entry: Entry) -> Entry | None:
+        """The part of `entry` these filters let through, or None."""
+        day = entry.written.date()
+        if self.since is not None and day < self.since:
+            return None
+        if self.until is not None and day > self.until:
+            return None
+        if self.workbook is not None and (entry.workbook or FREE_FORM) != self.workbook:
+            return None
+        if self.entry_ids and entry.id not in self.entry_ids:
+            return None
+        if self.section_ids:
+            sections = tuple(s for s in entry.sections if s.id in self.section_ids)
+            if not sections:
+                return None
+            return replace(entry, body=None, actions=(), sections=sections)
+        return entry
+
+
+def month_files(store: JournalStore, filters: Filters, *, newest_first: bool) -> list[Path]:
+    """The month files a query must read, named `YYYY-MM.txt`, in reading order."""
+    files = [path for path in store.month_files() if filters.month_wanted(path.stem)]
+    return files[::-1] if newest_first else files
+
+
+def iter_entries(
+    store: JournalStore, filters: Filters | None = None, *, newest_first: bool = True
+) -> Iterator[Entry]:
+    """Matching entries in date order, one month file in memory at a time.
+
+    Within a file entries are sorted by when they were written (an import or a hand
+    edit may have left them out of order).
+    """
+    filters = filters or Filters()
+    for path in month_files(store, filters, newest_first=newest_first):
+        entries = sorted(store.read_file(path).entries, key=lambda e: e.written)
+        for entry in reversed(entries) if newest_first else entries:
+            kept = filters.keep(entry)
+            if kept is not None:
+                yield kept
+
+
+def list_entries(
+    store: JournalStore,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    workbook: str | None = None,
+    limit: int | None = None,
+    newest_first: bool = True,
+) -> list[Entry]:
+    """Entries newest first (by default), at most `limit` of them.
+
+    With a limit, newest first, only the newest month files are read.
+    """
+    found: list[Entry] = []
+    if limit is not None and limit <= 0:
+        return found
+    filters = Filters(since=since, until=until, workbook=workbook)
+    for entry in iter_entries(store, filters, newest_first=newest_first):
+        found.append(entry)
+        if limit is not None and len(found) >= limit:
+            break
+    return found
+
+
+# --------------------------------------------------------------------------- search
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One line of an entry that matched: where it sits, the line, and the matched spans.
+
+    `where` is a short label for a person ("Text", "What's behind that number?",
+    "Action"); `spans` are (start, end) character offsets into `line`, in order and
+    never overlapping, ready for a highlight (rich's `Text.stylize`, a TUI widget).
+    """
+
+    where: str
+    line: str
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """An entry with at least one matching line."""
+
+    entry: Entry
+    hits: tuple[Hit, ...]
+
+
+class Pattern:
+    """What to look for: case-insensitive words (Unicode casefolding, so 'STRASSE'
+    finds 'Straße'), or a regular expression (case-insensitive)."""
+
+    def __init__(self, text: str, *, regex: bool = False) -> None:
+        if not text:
+            raise ReflectError("Give some words to search for.")
+        self.text = text
+        self.regex: re.Pattern[str] | None = None
+        if regex:
+            try:
+                self.regex = re.compile(text, re.IGNORECASE)
+            except re.error as exc:
+                raise ReflectError(
+                    f"I couldn't read {text!r} as a regular expression ({exc}). "
+                    "Leave out --regex to search for the words as they are."
+                ) from None
+            if self.regex.search("") is not None:
+                raise ReflectError(
+                    f"The regular expression {text!r} matches empty text, so it would "
+                    "match everything. Make it match at least one character."
+                )
+        self.folded = text.casefold()
+
+    def might_be_in(self, raw: str) -> bool:
+        """A cheap test on a whole month file: False means no line in it can match.
+
+        Every line of every searched field appears in the raw file verbatim (after a
+        marker or an indent), and casefolding works character by character, so a
+        literal phrase absent from the folded file text is absent from every field.
+        A regular expression could be anchored to a field's start, so it always says
+        maybe.
+        """
+        return self.regex is not None or self.folded in raw.casefold()
+
+    def spans(self, line: str) -> tuple[tuple[int, int], ...]:
+        if self.regex is not None:
+            return tuple(m.span() for m in self.regex.finditer(line) if m.end() > m.start())
+        if self.folded not in line.casefold():
+            return ()
+        return _folded_spans(line, self.folded)
+
+
+def _folded_spans(line: str, needle: str) -> tuple[tuple[int, int], ...]:
+    """Where the casefolded `needle` occurs in `line`, as spans of the original line.
+
+    Casefolding can change a string's length ('ß' folds to 'ss'), so each folded
+    character remembers which original character it came from.
+    """
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(line):
+        for part in char.casefold():
+            folded.append(part)
+            origin.append(index)
+    haystack = "".join(folded)
+    spans: list[tuple[int, int]] = []
+    start = haystack.find(needle)
+    while start != -1:
+        begin, end = origin[start], origin[start + len(needle) - 1] + 1
+        if not spans or begin >= spans[-1][1]:
+            spans.append((begin, end))
+        start = haystack.find(needle, start + len(needle))
+    return tuple(spans)
+
+
+def searchable(entry: Entry) -> Iterator[tuple[str, str]]:
+    """(label, text) for everything a person wrote in `entry`.
+
+    Prompts and section titles are the workbook's words, not the person's, so they
+    are not searched: 'feeling' should find what someone felt, not every check-in.
+    """
+    if entry.title:
+        yield "Title", entry.title
+    if entry.body:
+        yield "Text", entry.body
+    for section in entry.sections:
+        for answer in section.answers:
+            if isinstance(answer, TextAnswer):
+                yield answer.prompt, answer.text
+            elif isinstance(answer, ChoiceAnswer):
+                yield answer.prompt, answer.chosen
+            elif isinstance(answer, ChecklistAnswer | ListAnswer):
+                values = answer.ticked if isinstance(answer, ChecklistAnswer) else answer.items
+                for value in values:
+                    yield answer.prompt, value
+    for action, _, _ in entry.all_actions():
+        yield "Action", action.text
+        if action.note:
+            yield "How it went", action.note
+
+
+def match_entry(entry: Entry, pattern: Pattern) -> Match | None:
+    """The entry's matching lines, or None."""
+    hits = [
+        Hit(label, line, spans)
+        for label, text in searchable(entry)
+        for line in text.split("\n")
+        if (spans := pattern.spans(line))
+    ]
+    return Match(entry, tuple(hits)) if hits else None
+
+
+def search(
+    store: JournalStore,
+    pattern: str | Pattern,
+    *,
+    regex: bool = False,
+    filters: Filters | None = None,
+    limit: int | None = None,
+) -> Iterator[Match]:
+    """Entries whose words match, newest first, lazily: stop iterating to stop reading.
+
+    Raises ReflectError for an empty or unreadable pattern before reading anything.
+    """
+    if isinstance(pattern, str):
+        pattern = Pattern(pattern, regex=regex)
+    filters = filters or Filters()
+    found = 0
+    for path in month_files(store, filters, newest_first=True):
+        raw = store.read_text(path)
+        if not pattern.might_be_in(raw):
+            continue
+        entries = sorted(parse(raw, path).entries, key=lambda e: e.written, reverse=True)
+        for entry in entries:
+            kept = filters.keep(entry)
+            if kept is None:
+                continue
+            match = match_entry(kept, pattern)
+            if match is not None:
+                yield match
+                found += 1
+                if limit is not None and found >= limit:
+                    return
