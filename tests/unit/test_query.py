@@ -122,7 +122,8 @@ def test_prompts_are_not_searched(store: JournalStore) -> None:
 
 
 def test_search_with_filters_and_limit(store: JournalStore) -> None:
-    assert list(search(store, "o", limit=1))[0].entry.id == "aaaaaaa4"
+    [first] = search(store, "o", limit=1)
+    assert first.entry.id == "aaaaaaa4"
     found = search(store, "words", filters=Filters(since=date(2026, 11, 1)))
     assert list(found) == []
 
