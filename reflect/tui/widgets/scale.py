@@ -80,11 +80,12 @@ class ScaleSelector(Widget, can_focus=True):
             parts += [(self.low_label, "italic"), "  "]
             x += len(self.low_label) + 2
         for number in range(self.low, self.high + 1):
-            shown = str(number).rjust(width)
+            # The chosen number is bracketed as well as highlighted, so it shows
+            # without colour (NO_COLOR) and to screen readers; digits stay in place.
             if number == self.value:
-                parts.append((f"[{shown}]", "bold reverse"))
+                parts.append((f"[{number}]".rjust(width + 2), "bold reverse"))
             else:
-                parts.append(f" {shown} ")
+                parts.append(f"{number} ".rjust(width + 2))
             self._slots.append((x, x + width + 2, number))
             x += width + 2
         if self.high_label:
