@@ -14,7 +14,10 @@ every change. Protocol (also in `reflect start --help`):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +39,38 @@ from reflect.workbook.models import (
 )
 
 COMMANDS = {":skip", ":back", ":pause"}
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM, or SIGHUP when the terminal is closed, during a walk.
+
+    Python's default for both is to die on the spot; raising this instead (a kind of
+    Ctrl-C) lets the walk save the lines of an answer that was half-typed on its way
+    out. Every finished answer is already saved by then.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _stop_signals_raise() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into `Stopped` while the walk runs (main thread only:
+    Python allows signal handlers nowhere else)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 class _Command(Exception):
@@ -79,6 +114,17 @@ class PlainWalk:
     # ------------------------------------------------------------------ the walk
 
     def run(self) -> PlainOutcome:
+        with _stop_signals_raise():
+            try:
+                outcome = self._walk()
+            except KeyboardInterrupt:  # Ctrl-C, SIGTERM or SIGHUP: save, then stop
+                with contextlib.suppress(Exception):
+                    self._save()
+                raise
+        return outcome if outcome is not None else self._finish()
+
+    def _walk(self) -> PlainOutcome | None:
+        """Ask each step in turn; None when the walk reached its end (ready to finish)."""
         session = self.session
         while (step := session.current) is not None:
             if step.first_in_section or step.index == 0:
@@ -96,7 +142,7 @@ class PlainWalk:
                 self._save()
             except EOFError:
                 return self._pause()
-        return self._finish()
+        return None
 
     def _show_section(self, step: Step) -> None:
         number, total = self.session.section_progress()
@@ -222,15 +268,21 @@ class PlainWalk:
 
     def _lines_until_blank(self) -> str:
         lines: list[str] = []
-        while True:
-            line = self.io.read() if lines else self._line()
-            if line is None:
-                if lines:
-                    break  # keep what was typed before the input ended
-                raise EOFError
-            if line == "":
-                break
-            lines.append(line)
+        try:
+            while True:
+                line = self.io.read() if lines else self._line()
+                if line is None:
+                    if lines:
+                        break  # keep what was typed before the input ended
+                    raise EOFError
+                if line == "":
+                    break
+                lines.append(line)
+        except KeyboardInterrupt:
+            if lines:  # stopped half-way through an answer: keep the lines typed so far
+                with contextlib.suppress(InvalidAnswer):
+                    self.session.answer("\n".join(lines))
+            raise
         return "\n".join(lines)
 
     def _options(self, options: list[str]) -> None:
