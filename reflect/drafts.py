@@ -141,9 +141,9 @@ def _stored_from_data(raw: dict[str, Any]) -> StoredAnswer:
     elif kind == "scale":
         value = int(raw["value"])
     elif kind in ("checklist", "list"):
-        value = [str(v) for v in raw["value"]]
+        value = [_text(v) for v in raw["value"]]
     else:
-        value = str(raw["value"])
+        value = _text(raw["value"])
     return StoredAnswer(
         kind=kind,
         value=value,
@@ -162,6 +162,13 @@ def _check_usable(session: Session) -> None:
     cannot hold)."""
     tomli_w.dumps(session_to_draft(session, None, session.started))
     parse(render_file([session.to_entry(session.started, set())]))
+
+
+def _text(value: object) -> str:
+    """A saved string, refused (not turned into "['words']") when a hand edit changed its type."""
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value
 
 
 class DraftStore:

@@ -53,6 +53,7 @@ class JournalStore:
             return ""
         except OSError as exc:
             raise JournalError(f"Could not read this file ({exc.strerror}).", path=path) from None
+        tighten(path)  # a month copied in under a loose umask becomes private on first read
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
