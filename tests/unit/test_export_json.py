@@ -1,0 +1,86 @@
+"""JSON export: valid against its published schema, and read back to the same entries."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+
+from reflect.export.json import ExportError, read_json, render_json, schema
+from reflect.journal.model import Entry
+from reflect.journal.query import Filters, iter_entries
+from reflect.journal.store import JournalStore
+from tests.conftest import DATA, FROZEN_NOW
+from tests.unit.test_journal_format import month_files
+
+VALIDATOR = jsonschema.Draft202012Validator(schema())
+
+
+def export(entries: list[Entry], filters: dict[str, object] | None = None) -> str:
+    return "".join(render_json(entries, exported=FROZEN_NOW, filters=filters))
+
+
+def test_the_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(schema())
+
+
+def test_the_fixture_journal_exports_valid_json_that_reads_back() -> None:
+    entries = list(iter_entries(JournalStore(DATA / "journal"), Filters(), newest_first=False))
+    text = export(entries, {"since": "2026-10-01"})
+    document = json.loads(text)
+    VALIDATOR.validate(document)
+    assert document["exported"] == "2026-11-29T10:00:00"
+    assert [e["id"] for e in document["entries"]] == [e.id for e in entries]
+    assert read_json(text) == entries
+    action = document["entries"][1]["sections"][3]["answers"][0]["actions"][1]
+    assert action == {
+        "id": "p2wd",
+        "text": "Message Sam about a walk",
+        "status": "open",
+        "due": "2026-11-08",
+        "time": "10:00",
+        "changed_on": None,
+        "note": None,
+    }
+
+
+def test_an_empty_export_is_valid() -> None:
+    text = export([])
+    VALIDATOR.validate(json.loads(text))
+    assert read_json(text) == []
+
+
+@settings(max_examples=80, database=None, deadline=None)
+@given(month_files())
+def test_any_entries_round_trip_through_json(entries: list[Entry]) -> None:
+    text = export(entries)
+    VALIDATOR.validate(json.loads(text))
+    assert read_json(text) == entries
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("not json", "not JSON"),
+        ("[]", "not a reflect JSON export"),
+        ('{"format": "reflect-journal-export", "version": 99}', "version 99"),
+        (
+            '{"format": "reflect-journal-export", "version": 1, "entries": [{"id": "abc"}]}',
+            'entries[0]: the field "written" is missing',
+        ),
+    ],
+)
+def test_what_is_not_an_export_is_refused_with_where(text: str, words: str) -> None:
+    with pytest.raises(ExportError, match=words.replace("[", r"\[").replace("]", r"\]")):
+        read_json(text)
+
+
+def test_a_bad_value_deep_inside_is_named_by_its_path() -> None:
+    entry = Entry("abcdefgh", datetime(2026, 11, 1, 9, 0), body="x")
+    document = json.loads(export([entry]))
+    document["entries"][0]["actions"] = [{"id": "k3f9", "text": "x", "status": "maybe"}]
+    with pytest.raises(ExportError, match=r"entries\[0\]\.actions\[0\]\.status"):
+        read_json(json.dumps(document))
