@@ -19,7 +19,7 @@ from reflect.drafts import DraftStore
 from reflect.errors import NotFoundError
 from reflect.journal.model import Entry
 from reflect.journal.store import JournalStore
-from reflect.session import AnswerValue, InvalidAnswer, Session, Step
+from reflect.session import AnswerValue, InvalidAnswer, Session, Step, check_answer
 
 
 @dataclass(frozen=True)
@@ -52,29 +52,66 @@ class Walker:
         if self.finished is None:
             self.drafts.save(self.session, self.workbook_path, self.now())
 
-    def keep(self, value: AnswerValue) -> None:
-        """Keep what is typed so far in the draft, without moving on.
+    def keep(self, value: AnswerValue | None) -> None:
+        """Keep what is on screen in the draft, without moving on.
 
         The engine records answers only as it moves on, so this answers and
         steps straight back: the answer is checked and stored by the engine
-        itself, and the position and history are as they were. An empty or
-        unfinished value changes nothing (the engine keeps the earlier answer).
+        itself, and the position and history are as they were. Something the
+        engine would refuse (a half-typed list item with a newline) is simply
+        not kept yet.
         """
         step = self.session.current
         if step is None or step.prompt is None:
             return
-        try:
-            self.session.answer(value)
-        except InvalidAnswer:
-            return
-        self.session.back()
+        if self._is_empty(value):
+            self._forget(step.prompt.id)
+        else:
+            assert value is not None
+            try:
+                self.session.answer(value)
+            except InvalidAnswer:
+                return
+            self.session.back()
         self.save()
 
-    def answer(self, value: AnswerValue) -> bool:
-        """Answer and move on; True when the support note should be shown now."""
+    def answer(self, value: AnswerValue | None) -> bool:
+        """Answer and move on; True when the support note should be shown now.
+
+        An empty field moves on without an answer (a skip), and forgets any
+        earlier answer: unlike plain mode, the app shows the earlier answer in
+        the field, so what is on screen when moving on is the answer.
+        """
+        step = self.session.current
+        if step is not None and step.prompt is not None and self._is_empty(value):
+            self._forget(step.prompt.id)
+            self.session.skip_prompt()
+            self.save()
+            return False
+        assert value is not None
         show_support = self.session.answer(value)
         self.save()
         return show_support
+
+    def _is_empty(self, value: AnswerValue | None) -> bool:
+        step = self.session.current
+        if value is None:
+            return True
+        if step is None or step.prompt is None:
+            return False
+        try:
+            return check_answer(step.prompt, value) is None
+        except InvalidAnswer:
+            return False  # not empty, just not right yet: the engine will say why
+
+    def _forget(self, prompt_id: str) -> None:
+        """Drop an answer the person has cleared from the screen.
+
+        The engine has no call for this (in plain mode an empty answer means
+        'skip, keep what I said before'), so the app removes it from the
+        session's answers itself; nothing else about the session changes.
+        """
+        self.session.answers.pop(prompt_id, None)
 
     def skip_prompt(self) -> None:
         self.session.skip_prompt()

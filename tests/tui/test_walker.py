@@ -78,3 +78,44 @@ def test_a_draft_left_after_its_entry_was_written_is_not_written_again(
     assert finished.entry.id == walker.session.entry_id
     assert len(list(store.entries())) == 1
     assert not drafts.exists("every-kind")
+
+
+def test_clearing_the_field_forgets_the_answer(
+    every_kind: FoundWorkbook, reflect_home: Path, now: datetime
+) -> None:
+    walker = walker_for(every_kind, reflect_home, now)
+    walker.keep("words I will take back")
+    walker.keep("")  # the field emptied again
+    assert walker.session.answer_for("feeling") is None
+    walker.answer("said")
+    walker.back()  # back to the text prompt, which shows "said"
+    walker.answer("   ")  # emptied, then moved on: no answer any more
+    assert walker.session.answer_for("feeling") is None
+    assert walker.session.current is not None
+    assert walker.session.current.prompt is not None
+    assert walker.session.current.prompt.id == "energy"
+    walker.answer(None)  # no number chosen: moves on, nothing recorded
+    assert walker.session.answer_for("energy") is None
+    assert walker.session.current is not None
+    assert walker.session.current.section.id == "second"
+
+
+def test_support_note_reflows_but_keeps_lists() -> None:
+    from reflect.tui.screens.support import unwrap
+
+    wrapped = (
+        "Reflecting on your own is not always the right thing. If things feel heavy\n"
+        "right now, it is fine to stop.\n"
+        "(Your own contacts can go here.)\n"
+        "\n"
+        "Samaritans: 116 123\n"
+        "Our group: Alex, 07700 900123"
+    )
+    assert unwrap(wrapped) == (
+        "Reflecting on your own is not always the right thing. If things feel heavy "
+        "right now, it is fine to stop.\n"
+        "(Your own contacts can go here.)\n"
+        "\n"
+        "Samaritans: 116 123\n"
+        "Our group: Alex, 07700 900123"
+    )

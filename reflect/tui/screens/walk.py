@@ -37,7 +37,7 @@ from reflect.errors import ReflectError
 from reflect.session import InvalidAnswer, Step
 from reflect.tui import words
 from reflect.tui.context import TuiContext
-from reflect.tui.screens.support import SupportNoteModal
+from reflect.tui.screens.support import SupportNoteModal, unwrap
 from reflect.tui.walker import Walker
 from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
 from reflect.tui.widgets.fields import AnswerField, make_field
@@ -126,7 +126,7 @@ class WalkScreen(Screen[None]):
         ]
         if book.intro:
             parts.append(Static("\n" + book.intro.strip(), markup=False))
-        note = Static(self.ctx.support_note(book), classes="note", markup=False)
+        note = Static(unwrap(self.ctx.support_note(book)), classes="note", markup=False)
         note.border_title = words.SUPPORT_TITLE
         parts += [note, Static(words.BEGIN, classes="help", markup=False)]
         parts.append(Button("Begin", id="begin", variant="primary"))
@@ -223,8 +223,7 @@ class WalkScreen(Screen[None]):
         if self.phase != "step" or field is None:
             return
         value = field.get_value()
-        if value is not None:
-            self._safely(lambda: self.walker.keep(value))
+        self._safely(lambda: self.walker.keep(value))
 
     def _safely(self, change: Callable[[], object]) -> bool:
         """Run a change that saves the draft; say so (without losing the screen) if the disk refuses."""
@@ -273,11 +272,7 @@ class WalkScreen(Screen[None]):
         if self._keep_timer is not None:
             self._keep_timer.stop()
         try:
-            if value is None:
-                self.walker.skip_prompt()
-                show_support = False
-            else:
-                show_support = self.walker.answer(value)
+            show_support = self.walker.answer(value)
         except InvalidAnswer as problem_found:
             self.notify(problem_found.message, severity="warning", markup=False)
             return

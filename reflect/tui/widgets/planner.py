@@ -144,7 +144,10 @@ class ActionPlanner(Vertical):
 
     def _show_plan(self) -> None:
         plan = self.query_one(PlannedList)
+        keep = plan.highlighted or 0
         plan.set_options(self._line(action) for action in self.planned)
+        if self.planned:
+            plan.highlighted = min(keep, len(self.planned) - 1)  # Delete has a target
         plan.display = bool(self.planned)
         self.query_one("#plan-title").display = bool(self.planned)
 
