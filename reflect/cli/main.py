@@ -77,13 +77,26 @@ def root(
 
 
 def _register() -> None:
-    from reflect.cli import actions, remind, start, workbook, workbooks, write
+    from reflect.cli import (
+        actions,
+        export,
+        importer,
+        journal,
+        remind,
+        start,
+        workbook,
+        workbooks,
+        write,
+    )
 
     start.register(app)
     workbooks.register(app)
     app.add_typer(workbook.app, name="workbook")
     app.add_typer(actions.app, name="actions")
     write.register(app)
+    journal.register(app)
+    export.register(app)
+    app.add_typer(importer.app, name="import")
     remind.register(app)
 
 

@@ -235,7 +235,7 @@ def searchable(entry: Entry) -> Iterator[tuple[str, str]]:
     for action, _, _ in entry.all_actions():
         yield "Action", action.text
         if action.note:
-            yield "How it went", action.note
+            yield "Note", action.note
 
 
 def match_entry(entry: Entry, pattern: Pattern) -> Match | None:

@@ -106,7 +106,7 @@ def test_search_finds_answers_choices_and_notes_newest_first(store: JournalStore
     found = list(search(store, "tired"))
     assert ids([m.entry for m in found]) == ["aaaaaaa4", "aaaaaaa3"]
     note, answer = found[0].hits[0], found[1].hits[0]
-    assert (note.where, note.line[slice(*note.spans[0])]) == ("How it went", "TIRED")
+    assert (note.where, note.line[slice(*note.spans[0])]) == ("Note", "TIRED")
     assert answer.where == "How are you feeling?"
     assert [m.entry.id for m in search(store, "more rest")] == ["aaaaaaa3"]
 

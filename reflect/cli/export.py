@@ -1,0 +1,206 @@
+"""`reflect export`: the journal as Markdown to read or share, JSON for scripts, or
+iCalendar for the actions in it; all of it, or just the part you choose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from reflect.cli.common import Env, echo, get_env
+from reflect.cli.reading import (
+    SINCE_HELP,
+    UNTIL_HELP,
+    WORKBOOK_HELP,
+    clean_id,
+    date_range,
+    quiet_broken_pipe,
+    unknown_entry,
+)
+from reflect.errors import NotFoundError, ReflectError
+from reflect.journal.model import Entry
+from reflect.journal.query import Filters, iter_entries
+
+NOTHING = "Nothing to export: no entries match, so no file was written."
+NO_SECTION = (
+    "Section ids are the ones in square brackets in your journal, such as [one-small-step]."
+)
+NO_ACTIONS = "There are no open actions in these entries, so there is nothing to put in a calendar."
+WROTE = "Wrote {what} to {path}."
+
+
+class Format(StrEnum):
+    markdown = "markdown"
+    json = "json"
+    ics = "ics"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+
+
+def export(
+    format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown: a document to read or share. json: everything, for scripts. "
+            "ics: the open actions, for a calendar.",
+        ),
+    ] = Format.markdown,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file (private to you) instead of the screen.",
+            dir_okay=False,
+        ),
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help=SINCE_HELP)] = None,
+    until: Annotated[str | None, typer.Option("--until", help=UNTIL_HELP)] = None,
+    workbook: Annotated[str | None, typer.Option("--workbook", help=WORKBOOK_HELP)] = None,
+    entry_ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--entry", help="Only this entry (repeat for more). Its id is in `reflect journal`."
+        ),
+    ] = None,
+    section_ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            help="Only this section of each entry, e.g. one-small-step (repeat for more). "
+            "The rest of each entry is left out.",
+        ),
+    ] = None,
+) -> None:
+    """Export your journal, or the part of it you choose, to share or to keep elsewhere.
+
+    Nothing leaves but what the filters let through: `--entry ID --section one-small-step`
+    exports one plan from one entry and nothing else.
+    """
+    env = get_env()
+    start, end = date_range(since, until, env.today)
+    filters = Filters(
+        since=start,
+        until=end,
+        workbook=workbook,
+        entry_ids=frozenset(clean_id(i) for i in entry_ids or ()),
+        section_ids=frozenset(s.strip() for s in section_ids or ()),
+    )
+    chosen = _Counted(_chooser(env, filters))
+    if next(iter(chosen()), None) is None:
+        raise ReflectError(NOTHING, hint=NO_SECTION if filters.section_ids else None)
+    if format is Format.ics:
+        _export_ics(env, chosen(), output)
+        return
+    if format is Format.json:
+        # The exporters cost a few ms to import; only `export` pays for them.
+        from reflect.export.json import render_json
+
+        chunks: Iterable[str] = render_json(
+            chosen(), exported=env.now, filters=_filters_json(filters)
+        )
+    else:
+        from reflect.export.markdown import render_markdown
+
+        chunks = render_markdown(
+            chosen,
+            exported=env.today,
+            since=start,
+            until=end,
+            some_sections=bool(filters.section_ids),
+        )
+    if output is None:
+        with quiet_broken_pipe():
+            for chunk in chunks:
+                typer.echo(chunk, nl=False)
+        return
+    _write(output, chunks)
+    what = f"{chosen.count} entr{'y' if chosen.count == 1 else 'ies'}"
+    echo(WROTE.format(what=what, path=output))
+
+
+def _chooser(env: Env, filters: Filters) -> Callable[[], Iterable[Entry]]:
+    """A function giving the chosen entries, oldest first, afresh on every call.
+
+    With --entry the entries are found by id (which also reports an unknown id) and
+    only their month files are read again.
+    """
+    if not filters.entry_ids:
+        return lambda: iter_entries(env.store, filters, newest_first=False)
+    found: list[Entry] = []
+    for entry_id in sorted(filters.entry_ids):
+        try:
+            found.append(env.store.find_entry(entry_id)[0])
+        except NotFoundError:
+            raise unknown_entry(entry_id) from None
+    found.sort(key=lambda e: e.written)
+
+    def chosen() -> Iterator[Entry]:
+        for entry in found:
+            kept = filters.keep(entry)
+            if kept is not None:
+                yield kept
+
+    return chosen
+
+
+class _Counted:
+    """The chosen entries, counted on the way through (for the closing message)."""
+
+    def __init__(self, chosen: Callable[[], Iterable[Entry]]) -> None:
+        self.chosen = chosen
+        self.count = 0
+
+    def __call__(self) -> Iterator[Entry]:
+        self.count = 0  # Markdown reads the entries twice; count one pass
+        for entry in self.chosen():
+            self.count += 1
+            yield entry
+
+
+def _filters_json(filters: Filters) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    if filters.since is not None:
+        found["since"] = filters.since.isoformat()
+    if filters.until is not None:
+        found["until"] = filters.until.isoformat()
+    if filters.workbook is not None:
+        found["workbook"] = filters.workbook
+    if filters.entry_ids:
+        found["entries"] = sorted(filters.entry_ids)
+    if filters.section_ids:
+        found["sections"] = sorted(filters.section_ids)
+    return found
+
+
+def _export_ics(env: Env, entries: Iterable[Entry], output: Path | None) -> None:
+    from reflect.actions import views
+    from reflect.export.ics import actions_to_ics  # icalendar: ~40 ms, only for ics
+
+    chosen = [view for view in views(entries) if view.action.status == "open"]
+    if not chosen:
+        raise ReflectError(NO_ACTIONS)
+    data = actions_to_ics(chosen, env.now)
+    if output is None:
+        typer.echo(data, nl=False)  # as it is: iCalendar lines end in CRLF
+        return
+    _write(output, [data])
+    what = f"{len(chosen)} open action{'s' if len(chosen) != 1 else ''}"
+    echo(WROTE.format(what=what, path=output))
+
+
+def _write(output: Path, chunks: Iterable[str | bytes]) -> None:
+    from reflect.export.output import write_export
+
+    if str(output) == "-":
+        for chunk in chunks:
+            typer.echo(chunk, nl=False)
+        return
+    write_export(output, chunks)

@@ -1,0 +1,100 @@
+"""What the reading commands share: date filters from the command line, terminal
+detection, a quiet exit when a pipe closes early, and styled lines printed either
+with rich (at a terminal) or as plain text (piped).
+
+A styled line is a list of (text, style) pieces. The text is always the user's
+literally: at a terminal each piece becomes a span of a rich `Text`, never markup,
+so brackets or anything else a person wrote are printed as written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+import typer
+
+from reflect.dates import parse_since
+from reflect.errors import DateError, NotFoundError
+
+Piece = tuple[str, str | None]
+Line = list[Piece]
+
+SINCE_HELP = "Only from this day on: 'mon', 'last week', '3 days ago', '4 dec', '2026-11-01'."
+UNTIL_HELP = "Only up to and including this day (same words as --since)."
+WORKBOOK_HELP = "Only entries from this workbook (its id), or 'free-form'."
+
+
+def date_range(
+    since: str | None, until: str | None, today: date
+) -> tuple[date | None, date | None]:
+    """--since/--until as days; a short error naming the option when one cannot be read."""
+    days: list[date | None] = []
+    for option, text in (("--since", since), ("--until", until)):
+        if text is None:
+            days.append(None)
+            continue
+        try:
+            days.append(parse_since(text, today))
+        except DateError as exc:
+            raise DateError(f"{option}: {exc.message}") from None
+    start, end = days
+    if start is not None and end is not None and start > end:
+        raise DateError("--since is after --until, so nothing could match.")
+    return start, end
+
+
+def clean_id(entry_id: str) -> str:
+    return entry_id.strip().lower()
+
+
+def unknown_entry(entry_id: str) -> NotFoundError:
+    return NotFoundError(
+        f"There is no journal entry with id '{entry_id}'.",
+        hint="`reflect journal` lists your entries with their ids.",
+    )
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def terminal_width() -> int:
+    # 80 when the terminal does not say: what rich assumes too, so lines cut here fit there.
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+@contextlib.contextmanager
+def quiet_broken_pipe() -> Iterator[None]:
+    """`reflect journal | head` closes the pipe early: stop quietly, as grep does."""
+    try:
+        yield
+    except BrokenPipeError:
+        with contextlib.suppress(OSError, ValueError):
+            # Python flushes stdout again at exit; point it at /dev/null so that
+            # flush does not complain about the closed pipe.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
+
+
+def print_lines(lines: Iterable[Line], *, styled: bool) -> None:
+    """Print styled lines: with rich at a terminal, plain text otherwise."""
+    if not styled:
+        for line in lines:
+            typer.echo("".join(text for text, _ in line))
+        return
+    # rich costs ~30 ms to import; only a person at a terminal pays for it.
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(markup=False, highlight=False, emoji=False)
+    for line in lines:
+        text = Text(no_wrap=False)
+        for piece, style in line:
+            text.append(piece, style=style)
+        console.print(text)

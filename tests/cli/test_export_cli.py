@@ -1,0 +1,135 @@
+"""`reflect export`: Markdown, JSON and iCalendar, to the screen or a private file, of
+the whole journal or only the part chosen, and nothing more."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+from pathlib import Path
+
+import jsonschema
+import pytest
+from icalendar import Calendar
+
+from reflect.export.json import read_json, schema
+from tests.cli.helpers import reflect
+from tests.conftest import DATA
+
+
+@pytest.fixture
+def journal(reflect_home: Path) -> Path:
+    folder = reflect_home / "journal"
+    shutil.copytree(DATA / "journal", folder)
+    return folder
+
+
+def test_markdown_to_the_screen_is_the_reviewed_document(journal: Path) -> None:
+    result = reflect("export")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (DATA / "export" / "journal.md").read_text(encoding="utf-8")
+
+
+def test_markdown_to_a_file_is_private_and_says_where(journal: Path, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    target = shared / "journal.md"
+    result = reflect("export", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Wrote 5 entries to {target}.\n"
+    assert target.read_text(encoding="utf-8") == (DATA / "export" / "journal.md").read_text()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755  # the person's folder is left alone
+
+
+def test_one_entry_exports_that_entry_only(journal: Path) -> None:
+    result = reflect("export", "--entry", "w8nb4c2d")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("# Journal\n\n1 entry, Thu 5 Nov 2026. Exported from reflect on Sun")
+    assert "## Contents" not in out  # one entry needs no contents list
+    assert "small is the point" in out
+    assert out.count("<a id=") == 1
+
+
+def test_one_section_shares_that_section_and_nothing_else(journal: Path) -> None:
+    result = reflect("export", "--entry", "k3f9q2mx", "--section", "one-small-step", "-f", "json")
+    assert result.exit_code == 0, result.output
+    [entry] = read_json(result.stdout)
+    assert [s.id for s in entry.sections] == ["one-small-step"]
+    assert entry.body is None and entry.actions == ()
+    markdown = reflect("export", "--entry", "k3f9q2mx", "--section", "one-small-step").stdout
+    assert "Go to bed by 22:30" in markdown
+    assert "Only the chosen sections of each entry are included." in markdown
+    for private in ("Tired", "Priya", "More rest", "Time outdoors", "scale"):
+        assert private not in markdown
+
+
+def test_a_section_across_entries(journal: Path) -> None:
+    result = reflect("export", "--section", "next-steps", "--section", "how-you-are", "-f", "json")
+    document = json.loads(result.stdout)
+    assert [e["id"] for e in document["entries"]] == ["c7pq3mzt", "k3f9q2mx"]
+    assert document["filters"] == {"sections": ["how-you-are", "next-steps"]}
+
+
+def test_json_export_validates_against_its_schema(journal: Path) -> None:
+    result = reflect("export", "--format", "json", "--since", "1 nov", "--workbook", "free-form")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, schema())
+    assert [e["id"] for e in document["entries"]] == ["w8nb4c2d", "r5dm2cxa", "t6hs9wqe"]
+    assert document["filters"] == {"since": "2026-11-01", "workbook": "free-form"}
+
+
+def test_json_to_a_file_reads_back(journal: Path, tmp_path: Path) -> None:
+    target = tmp_path / "journal.json"
+    assert reflect("export", "-f", "json", "-o", str(target)).exit_code == 0
+    assert len(read_json(target.read_bytes())) == 5
+
+
+def test_ics_exports_the_open_actions_of_the_chosen_entries(journal: Path) -> None:
+    result = reflect("export", "--format", "ics", "--since", "2026-11-01")
+    assert result.exit_code == 0, result.output
+    calendar = Calendar.from_ical(result.stdout_bytes)
+    summaries = sorted(str(todo["summary"]) for todo in calendar.walk("VTODO"))
+    assert summaries == ["Book the dentist", "Message Sam about a walk"]
+
+
+def test_ics_with_no_open_actions_says_so(journal: Path) -> None:
+    result = reflect("export", "-f", "ics", "--entry", "c7pq3mzt")
+    assert result.exit_code == 1
+    assert "no open actions" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["--entry", "zzzzzzzz"], 1, "reflect: There is no journal entry with id 'zzzzzzzz'."),
+        (["--section", "nope"], 1, "reflect: Nothing to export: no entries match"),
+        (["--since", "next tuesday"], 2, "reflect: --since: I couldn't read"),
+        (["--workbook", "nope"], 1, "reflect: Nothing to export"),
+        (["--format", "pdf"], 2, "Invalid value for '--format'"),
+    ],
+)
+def test_bad_input_gets_a_short_error_and_writes_nothing(
+    journal: Path, tmp_path: Path, args: list[str], code: int, words: str
+) -> None:
+    target = tmp_path / "out.md"
+    result = reflect("export", *args, "-o", str(target))
+    assert result.exit_code == code
+    assert words in result.stderr
+    assert "Traceback" not in result.output
+    assert not target.exists()
+
+
+def test_export_to_a_folder_is_a_short_error(journal: Path, tmp_path: Path) -> None:
+    result = reflect("export", "-o", str(tmp_path))
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+
+
+def test_an_empty_journal_exports_nothing(reflect_home: Path) -> None:
+    result = reflect("export")
+    assert result.exit_code == 1
+    assert "Nothing to export" in result.stderr
