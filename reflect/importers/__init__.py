@@ -1,0 +1,1 @@
+"""Bringing a journal from another tool into reflect (`reflect import ...`)."""

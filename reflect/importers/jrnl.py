@@ -1,0 +1,268 @@
+"""Reading a jrnl (https://jrnl.sh) plain-text journal into free-form reflect entries.
+
+jrnl 4.x writes one file of entries, each a header line then its body:
+
+    [2024-03-01 08:15:00 AM] Title of the entry *
+    The body, as many lines as it has,
+    until the next header line.
+
+The date inside the brackets follows jrnl's `timeformat` setting (`%F %r`, that is
+`%Y-%m-%d %I:%M:%S %p`, in a new jrnl 4 install; `%Y-%m-%d %H:%M` in older ones). A
+trailing ` *` on the title marks a starred entry. As jrnl does, a bracketed line
+whose date does not parse is body text, not a header.
+
+Each entry keeps its time to the second and its text exactly: the title line (without
+the star) and the body, with only the blank lines jrnl puts between entries trimmed.
+Its id is derived from a hash of the original header and body, so importing the same
+file again finds every entry already there and adds nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from reflect.errors import ReflectError
+from reflect.journal.model import ENTRY_ID_LENGTH, ID_ALPHABET, Action, Entry, new_action_id
+from reflect.journal.store import JournalStore
+
+# jrnl's own reading of a header: '[' date ']' then a space (which an editor may have
+# stripped when the title is empty).
+_HEADER = re.compile(r"^\[([^\]\n]+)\](?: (.*))?$")
+DEFAULT_FORMATS = (
+    "%Y-%m-%d %I:%M:%S %p",  # jrnl 4's default, `%F %r`
+    "%Y-%m-%d %I:%M %p",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",  # jrnl 2 and 3's default
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+)
+# strftime shorthands jrnl users put in their config, which strptime does not know.
+_SHORTHANDS = {"%F": "%Y-%m-%d", "%T": "%H:%M:%S", "%r": "%I:%M:%S %p", "%R": "%H:%M"}
+
+# `- [ ] Call the dentist due:2024-03-05` or `* [ ] Call the dentist @due(2024-03-05)`.
+_TASK = re.compile(r"^\s*[-*+] \[ \] (.*\S)\s*$")
+_DUE = re.compile(r"(?<!\S)(?:due:(\d{4}-\d{2}-\d{2})|@due\((\d{4}-\d{2}-\d{2})\))(?!\S)")
+
+ACTIONS_HELP = (
+    "Lines in an entry of the form '- [ ] text' (or '* [ ] text') become open actions "
+    "on that entry; 'due:YYYY-MM-DD' or '@due(YYYY-MM-DD)' in the line is its due date. "
+    "The lines also stay in the entry's text."
+)
+
+
+@dataclass(frozen=True)
+class JrnlEntry:
+    """One entry as jrnl wrote it."""
+
+    header: str  # the whole header line, as it was
+    written: datetime
+    title: str
+    starred: bool
+    body: str  # the lines after the header, blank separator lines trimmed
+    line: int  # where the header is in the file (1-based)
+
+    @property
+    def text(self) -> str:
+        """The title and body as one text, as a reflect entry keeps it."""
+        if not self.title:
+            return self.body
+        return self.title + ("\n" + self.body if self.body else "")
+
+    def entry_id(self) -> str:
+        """The same 8 characters every time for the same header and body."""
+        digest = hashlib.sha256((self.header + "\n" + self.body).encode("utf-8")).digest()
+        number = int.from_bytes(digest, "big")
+        chars = []
+        for _ in range(ENTRY_ID_LENGTH):
+            number, index = divmod(number, len(ID_ALPHABET))
+            chars.append(ID_ALPHABET[index])
+        return "".join(chars)
+
+
+def strptime_format(timeformat: str) -> str:
+    """jrnl's `timeformat` as strptime reads it (`%F %r` -> `%Y-%m-%d %I:%M:%S %p`)."""
+    for short, long in _SHORTHANDS.items():
+        timeformat = timeformat.replace(short, long)
+    return timeformat
+
+
+def _read_date(text: str, formats: Iterable[str]) -> datetime | None:
+    for fmt in formats:
+        try:
+            return datetime.strptime(text.strip(), fmt).replace(microsecond=0, tzinfo=None)
+        except ValueError:
+            continue
+    return None
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """The file's text, with a clear word when it is encrypted or not text."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReflectError(
+            "This file is not UTF-8 text. If it is an encrypted jrnl journal, decrypt it "
+            "first (`jrnl --decrypt`), then import the decrypted file.",
+            path=path,
+            line=raw[: exc.start].count(b"\n") + 1,
+        ) from None
+    return text.replace("\r\n", "\n")
+
+
+def parse_jrnl(text: str, path: Path, timeformat: str | None = None) -> list[JrnlEntry]:
+    """The entries of a jrnl file, in file order.
+
+    Raises ReflectError when there is text before the first entry (it would belong to
+    no entry, and reflect never drops words) or no entry at all.
+    """
+    formats = (strptime_format(timeformat),) if timeformat else DEFAULT_FORMATS
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    starts: list[tuple[int, datetime, str]] = []
+    for number, line in enumerate(lines):
+        match = _HEADER.match(line)
+        if match:
+            moment = _read_date(match.group(1), formats)
+            if moment is not None:
+                starts.append((number, moment, match.group(2) or ""))
+    if not starts:
+        hint = "Pass --timeformat with the `timeformat` from your jrnl config."
+        raise ReflectError(
+            "I found no jrnl entries here: no line starts like "
+            "'[2024-03-01 08:15:00 AM] Title'. " + ("" if timeformat else hint),
+            path=path,
+        )
+    for number in range(starts[0][0]):
+        if lines[number].strip():
+            raise ReflectError(
+                "There is text before the first jrnl entry. Add a header line such as "
+                "'[2024-03-01 08:15:00 AM] Title' above it, or move it into an entry.",
+                path=path,
+                line=number + 1,
+            )
+    entries = []
+    for index, (number, moment, title) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(lines)
+        body_lines = lines[number + 1 : end]
+        while body_lines and not body_lines[0].strip():
+            body_lines.pop(0)
+        while body_lines and not body_lines[-1].strip():
+            body_lines.pop()
+        title = title.rstrip()
+        starred = title == "*" or title.endswith(" *")
+        if starred:
+            title = title[:-1].rstrip()
+        entries.append(
+            JrnlEntry(
+                lines[number].rstrip(), moment, title, starred, "\n".join(body_lines), number + 1
+            )
+        )
+    return entries
+
+
+def find_actions(text: str, taken: set[str]) -> Iterator[Action]:
+    """Open actions from `- [ ] text` lines; their ids are added to `taken`."""
+    for line in text.split("\n"):
+        match = _TASK.match(line)
+        if not match:
+            continue
+        words = match.group(1)
+        due: date | None = None
+        found = _DUE.search(words)
+        if found:
+            try:
+                due = date.fromisoformat(found.group(1) or found.group(2))
+            except ValueError:
+                found = None  # not a real day: leave the words as they are
+        if found:
+            words = " ".join((words[: found.start()] + words[found.end() :]).split())
+        if not words:
+            continue
+        action_id = new_action_id(taken)
+        taken.add(action_id)
+        yield Action(action_id, words, due=due)
+
+
+def to_entry(item: JrnlEntry, taken_action_ids: set[str] | None) -> Entry:
+    """A free-form reflect entry; with `taken_action_ids`, `- [ ]` lines become actions."""
+    actions = (
+        tuple(find_actions(item.text, taken_action_ids)) if taken_action_ids is not None else ()
+    )
+    return Entry(
+        id=item.entry_id(),
+        written=item.written,
+        starred=item.starred,
+        body=item.text,
+        actions=actions,
+    )
+
+
+def read_jrnl_files(path: Path) -> list[tuple[Path, str]]:
+    """The text of a jrnl journal: one file, or every `.txt` file under a folder journal."""
+    files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+    if not files:
+        raise ReflectError("There are no .txt files in this folder.", path=path)
+    found = []
+    for file in files:
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            raise ReflectError(f"Could not read this file ({exc.strerror}).", path=file) from None
+        found.append((file, decode(raw, file)))
+    return found
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    read: int
+    imported: int
+    skipped: int
+    actions: int
+
+
+def import_jrnl(
+    store: JournalStore,
+    path: Path,
+    *,
+    timeformat: str | None = None,
+    with_actions: bool = True,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import a jrnl journal (a file, or a folder journal) into `store`.
+
+    Every file is read and parsed before anything is written; entries already in the
+    journal (the same id) are skipped, and so is a second copy of an identical entry
+    within the file, so importing again adds nothing.
+    """
+    items = [
+        item for file, text in read_jrnl_files(path) for item in parse_jrnl(text, file, timeformat)
+    ]
+    taken = store.action_ids() if with_actions else None
+    unique: dict[str, Entry] = {}
+    for item in sorted(items, key=lambda i: i.written):
+        entry_id = item.entry_id()
+        if entry_id not in unique:
+            unique[entry_id] = to_entry(item, taken)
+    if dry_run:
+        present = {
+            entry.id
+            for file in {store.path_for(e) for e in unique.values()}
+            for entry in store.read_file(file).entries
+        }
+        added = [e for e in unique.values() if e.id not in present]
+    else:
+        added = store.add_entries(unique.values())
+    return ImportReport(
+        read=len(items),
+        imported=len(added),
+        skipped=len(items) - len(added),
+        actions=sum(len(e.actions) for e in added),
+    )
