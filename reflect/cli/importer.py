@@ -22,6 +22,7 @@ WOULD = (
     "Read {read} jrnl entr{ies}: would import {imported}, skip {skipped} (already in your journal)."
 )
 ACTIONS = "{count} '- [ ]' line{s} became open action{s}: `reflect actions` lists them."
+WOULD_ACTIONS = "{count} '- [ ]' line{s} would become open action{s}."
 NEXT = "`reflect journal` lists your entries; `reflect search WORDS` finds things in them."
 
 
@@ -83,6 +84,6 @@ def jrnl(
     echo((WOULD if dry_run else READ).format(**words))
     if report.actions:
         s = "" if report.actions == 1 else "s"
-        echo(ACTIONS.format(count=report.actions, s=s))
+        echo((WOULD_ACTIONS if dry_run else ACTIONS).format(count=report.actions, s=s))
     if report.imported and not dry_run:
         echo(NEXT)

@@ -48,12 +48,6 @@ _SHORTHANDS = {"%F": "%Y-%m-%d", "%T": "%H:%M:%S", "%r": "%I:%M:%S %p", "%R": "%
 _TASK = re.compile(r"^\s*[-*+] \[ \] (.*\S)\s*$")
 _DUE = re.compile(r"(?<!\S)(?:due:(\d{4}-\d{2}-\d{2})|@due\((\d{4}-\d{2}-\d{2})\))(?!\S)")
 
-ACTIONS_HELP = (
-    "Lines in an entry of the form '- [ ] text' (or '* [ ] text') become open actions "
-    "on that entry; 'due:YYYY-MM-DD' or '@due(YYYY-MM-DD)' in the line is its due date. "
-    "The lines also stay in the entry's text."
-)
-
 
 @dataclass(frozen=True)
 class JrnlEntry:
