@@ -162,11 +162,17 @@ def fast_remind(args: list[str]) -> int | None:
         return None
     from reflect.clock import today
     from reflect.paths import get_paths
+    from reflect.terminal import visible
 
     once_per_day, notify, shell = options
     try:
         return run(
-            get_paths(), today(), once_per_day=once_per_day, notify=notify, shell=shell, write=print
+            get_paths(),
+            today(),
+            once_per_day=once_per_day,
+            notify=notify,
+            shell=shell,
+            write=lambda line: print(visible(line)),
         )
     except ReflectError as exc:
         print(f"reflect: {exc}", file=sys.stderr)

@@ -10,7 +10,6 @@ import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
-
 from typing import TYPE_CHECKING
 
 import typer
@@ -19,6 +18,7 @@ from reflect import clock
 from reflect.config import Config, load_config, workbook_sources
 from reflect.journal.store import JournalStore
 from reflect.paths import Paths, get_paths
+from reflect.terminal import visible
 from reflect.workbook.loader import WorkbookSource
 
 if TYPE_CHECKING:
@@ -65,8 +65,9 @@ def get_env() -> Env:
 
 
 def echo(text: str = "", *, err: bool = False) -> None:
-    """Print text literally (never as markup), like every word a user wrote must be."""
-    typer.echo(text, err=err)
+    """Print text literally (never as markup, control characters made visible), like every
+    word a user wrote must be."""
+    typer.echo(visible(text), err=err)
 
 
 def is_interactive() -> bool:

@@ -18,6 +18,7 @@ from reflect.cli.common import Env, echo
 from reflect.errors import DateError, ReflectError
 from reflect.journal.index import IndexedAction
 from reflect.remind import due_actions, wording
+from reflect.terminal import visible
 
 SHOWN = 5  # more than this and the list would push the workbook off the screen
 
@@ -60,7 +61,9 @@ def review(env: Env, pressing: list[IndexedAction], read: Read) -> None:
     """One question per action: d done, x drop, m move, Enter leaves it, q stops."""
     echo(messages.REVIEW_HELP)
     for action in pressing:
-        typer.echo(f"  {action.id}  {action.text} — {wording(action, env.today)}? ", nl=False)
+        typer.echo(
+            visible(f"  {action.id}  {action.text} — {wording(action, env.today)}? "), nl=False
+        )
         reply = read()
         choice = (reply or "").strip().lower()
         if reply is None or choice in ("q", "quit"):

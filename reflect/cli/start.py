@@ -11,6 +11,7 @@ import typer
 from reflect import clock, messages
 from reflect.cli.common import Env, echo, get_env, is_interactive
 from reflect.errors import WorkbookError
+from reflect.terminal import visible
 from reflect.workbook.loader import FoundWorkbook, all_workbooks, find_workbook
 
 START_HELP = """Walk through a workbook: ideas to consider, space to reflect, tips, and a plan.
@@ -117,7 +118,7 @@ def run_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
         echo("\n" + messages.PLAIN_HELP)
     walk = PlainWalk(
         session,
-        io=PlainIO(write=lambda text: typer.echo(text, nl=False), read=reader),
+        io=PlainIO(write=lambda text: typer.echo(visible(text), nl=False), read=reader),
         drafts=env.drafts,
         store=env.store,
         now=clock.now,
