@@ -83,8 +83,10 @@ class ActionsScreen(Screen[None]):
         if action.due is not None:
             when = format_when(When(action.due, action.at), today)
             parts.append((f" — {when}, {due_wording(action.due, today)}", "italic"))
-        if view.origin:
-            parts.append(("\n      " + words.FROM.format(origin=view.origin), "dim"))
+        if view.section is not None:
+            # Workbook and section only: the prompt's words would wrap on most screens.
+            origin = f"{view.entry.title or 'Journal'} › {view.section.title}"
+            parts.append(("\n      " + words.FROM.format(origin=origin), "dim"))
         return Content.assemble(*parts)
 
     def selected(self) -> ActionView | None:

@@ -12,28 +12,29 @@ from textual.widgets import Static
 
 HELP = """\
 Everywhere
-  ctrl+q     Pause and quit. Anything you have typed is already saved.
-  F1         This help.       F2   The support note.
-  ctrl+p     Commands, including light and dark themes.
+  ctrl+q   Pause and quit. What you typed is already saved.
+  F1       This help.          F2  The support note.
+  ctrl+p   Commands, including light and dark themes.
 
 Home
-  ↑ ↓, Enter Choose a workbook and start it (or carry on where you left off).
-  a          Review what you planned.
-  s          The support note.      q   Quit.
+  ↑ ↓      Choose a workbook; Enter starts it (or carries on).
+  a        Review what you planned.
+  s        The support note.    q  Quit.
 
 Walking a workbook
-  ctrl+n     Next: keep this answer and go on.
-  ctrl+b     Back to the previous prompt.
-  ctrl+s     Skip this prompt (anything you typed stays in your draft).
-  ctrl+l     Leave the rest of this section for another day.
-  Tab        Move between fields. Your answers are saved as you type.
+  ctrl+n   Next: keep this answer and go on.
+  ctrl+b   Back to the previous prompt.
+  ctrl+s   Skip this prompt (what you typed stays in your draft).
+  ctrl+l   Leave the rest of this section for another day.
+  Tab      Move between fields. Answers are saved as you type.
 
-  Scale: ← → or a number.  Choice: ↑ ↓ and Enter.  Checklist: ↑ ↓ and Space.
-  List: Enter goes to the next line.  Plan: write what, then when
-  ('fri', 'in 3 days', '4 dec'); Enter adds it; Delete removes one.
+  Scale: ← → or a number.   Choice: ↑ ↓ and Enter.
+  Checklist: ↑ ↓ and Space.  List: Enter goes to the next line.
+  Plan: write what, then when ('fri', 'in 3 days', '4 dec');
+  Enter adds it; Tab to the plan, Delete removes one.
 
 What you planned
-  d  done    x  drop    m  move to another day    Esc  back
+  d  done    x  drop    m  move to another day    Esc  home
 """
 
 
@@ -42,14 +43,13 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q,question_mark", "close", "Close")]
 
     def __init__(self) -> None:
-        super().__init__(classes="dialog")
+        super().__init__(classes="dialog help")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
-            yield Static("Keys", id="box-title")
+            yield Static("Keys  (Esc closes this help)", id="box-title", markup=False)
             with VerticalScroll(id="box-body"):
                 yield Static(HELP, markup=False)
-            yield Static("Esc closes this help.", classes="muted")
 
     def action_close(self) -> None:
         self.dismiss(None)
