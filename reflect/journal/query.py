@@ -193,8 +193,18 @@ def _folded_spans(line: str, needle: str) -> tuple[tuple[int, int], ...]:
     """Where the casefolded `needle` occurs in `line`, as spans of the original line.
 
     Casefolding can change a string's length ('ß' folds to 'ss'), so each folded
-    character remembers which original character it came from.
+    character remembers which original character it came from. When the length does
+    not change (nearly always), every character folded to exactly one, and offsets in
+    the folded line are offsets in the line: the quick path.
     """
+    whole = line.casefold()
+    if len(whole) == len(line):
+        quick: list[tuple[int, int]] = []
+        start = whole.find(needle)
+        while start != -1:
+            quick.append((start, start + len(needle)))
+            start = whole.find(needle, start + len(needle))
+        return tuple(quick)
     folded: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(line):

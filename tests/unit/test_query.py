@@ -3,10 +3,13 @@ and case-insensitive, Unicode-aware matches with spans a highlighter can use."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reflect.errors import JournalError, ReflectError
 from reflect.journal.model import (
@@ -164,3 +167,14 @@ def test_add_entries_changes_nothing_when_one_month_file_is_broken(tmp_path: Pat
         )
     assert not (store.folder / "2026-11.txt").exists()
     assert broken.read_text() == "# reflect journal · format 1\n\nstray words\n"
+
+
+@settings(max_examples=300, database=None, deadline=None)
+@given(st.text(max_size=30), st.text(min_size=1, max_size=3))
+def test_spans_always_cover_a_match_in_the_original_text(line: str, needle: str) -> None:
+    spans = Pattern(needle).spans(line)
+    assert bool(spans) == (needle.casefold() in line.casefold())
+    for start, end in spans:
+        assert needle.casefold() in line[start:end].casefold()
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        assert end <= start
