@@ -19,6 +19,7 @@ from reflect.drafts import DraftStore
 from reflect.journal import model
 from reflect.journal.store import JournalStore
 from reflect.paths import get_paths
+from reflect.session import Session
 from reflect.tui.app import ReflectApp, make_app
 from reflect.tui.context import SEEN_NOTE_MARKER
 from reflect.workbook.loader import FoundWorkbook, WorkbookSource, find_workbook
@@ -68,6 +69,20 @@ def build_app(sources: list[WorkbookSource]) -> AppFactory:
         return make_app(workbook, **settings)
 
     return build
+
+
+@pytest.fixture
+def paused_at(reflect_home: Path) -> Callable[[FoundWorkbook, str], None]:
+    """Leave a paused draft at a prompt ('end' for the end page), as an earlier sitting
+    would have: tests that are about one prompt start there (Enter on "Carry on")."""
+
+    def pause(found: FoundWorkbook, prompt_id: str) -> None:
+        session = Session(found.workbook, FROZEN_NOW)
+        keys = [session.step_at(i).key.split("/")[1] for i in range(len(session.steps))]
+        session.go_to(len(keys) if prompt_id == "end" else keys.index(prompt_id))
+        DraftStore(reflect_home / "drafts").save(session, None, FROZEN_NOW)
+
+    return pause
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ pause and on the summary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -43,12 +44,11 @@ async def test_markup_looking_text_is_saved_verbatim_and_shown_literally(
         await pilot.press("ctrl+n")  # next: the scale
         await pilot.press("ctrl+l")  # leave the first section
         await pilot.press("ctrl+l")  # and the second: on to the planner
-        await type_text(pilot, "[/]$(rm)")  # an action's text
+        await paste(pilot, "[/]$(rm)")  # an action's text
         await pilot.press("tab")  # to "when"
-        await type_text(pilot, "[bold]")  # a "date" that looks like markup
+        await paste(pilot, "[bold]")  # a "date" that looks like markup
         assert "I couldn't read '[bold]' as a date." in shown_text(pilot)
-        for _ in range(6):
-            await pilot.press("backspace")  # clear the date: no date
+        await pilot.press("ctrl+u")  # clear the date: no date
         await pilot.press("enter")  # add the action
         await pilot.press("ctrl+n")  # to the end page
         await pilot.press("enter")  # save to my journal
@@ -65,12 +65,15 @@ async def test_markup_looking_text_is_saved_verbatim_and_shown_literally(
 
 @pilot_test
 async def test_list_items_keep_their_brackets(
-    build_app: AppFactory, every_kind: FoundWorkbook, reflect_home: Path
+    build_app: AppFactory,
+    every_kind: FoundWorkbook,
+    reflect_home: Path,
+    paused_at: Callable[[FoundWorkbook, str], None],
 ) -> None:
+    paused_at(every_kind, "three")  # an earlier sitting stopped at the list
     app = build_app(every_kind)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # begin
-        await pilot.press("ctrl+l", "ctrl+s", "ctrl+s")  # to the list of three things
+        await pilot.press("enter")  # carry on
         await type_text(pilot, "[red]")  # first item
         await pilot.press("enter")  # next line
         await type_text(pilot, "[/]")  # second item

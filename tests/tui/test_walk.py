@@ -7,6 +7,7 @@ Sun 29 Nov 2026, so "in 3 days" is Wed 2 Dec.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -78,7 +79,7 @@ async def test_walk_with_back_pause_resume_and_an_action_in_3_days(
         lines = [field.value for field in app.screen.query(Input)]
         assert lines == ["tea", "a call", ""]  # the list as we left it
         await pilot.press("enter")  # Enter on the empty last line: this list is done
-        await type_text(pilot, "Phone Sam")  # the action planner: what
+        await paste(pilot, "Phone Sam")  # the action planner: what
         await pilot.press("tab")  # to "when"
         await type_text(pilot, "in 3 days")  # when, typed naturally
         echo = app.screen.query_one("#echo", Static)
@@ -133,20 +134,23 @@ async def test_leaving_sections_and_skipping_prompts(
 
 @pilot_test
 async def test_finishing_twice_writes_once(
-    build_app: AppFactory, every_kind: FoundWorkbook, reflect_home: Path
+    build_app: AppFactory,
+    every_kind: FoundWorkbook,
+    reflect_home: Path,
+    paused_at: Callable[[FoundWorkbook, str], None],
 ) -> None:
+    paused_at(every_kind, "end")  # an earlier sitting reached the end page
     app = build_app(every_kind)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")  # begin
-        await type_text(pilot, "Once only.")  # answer the first prompt
-        for _ in range(6):
-            await pilot.press("ctrl+n")  # next, through to the end page
+        await pilot.press("enter")  # carry on
         walk = app.screen
         assert isinstance(walk, WalkScreen) and walk.phase == "end"
         walk.finish()  # a double Enter on "Save to my journal"...
         walk.finish()  # ...reaches finish twice
         await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
     assert len(entries(reflect_home)) == 1
+    assert draft(reflect_home, "every-kind") is None
 
 
 @pilot_test
