@@ -242,11 +242,6 @@ def syscrash(options: dict[str, Any]) -> dict[str, Any]:
                 "crash_at": n,
                 "outcome": "killed" if crashed else f"exit {code}",
             }
-            try:
-                list(store.entries())
-                result["parses"] = True
-            except ReflectError as exc:
-                result["parses"] = str(exc)
             if kind == "walk":
                 result["draft"] = draft_state(home)
             results.append(result)

@@ -107,6 +107,28 @@ def run_driver(mode: str, options: dict[str, Any], timeout: float = 120) -> Any:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def run_commands(
+    commands: list[tuple[list[str], str]],
+    env: dict[str, str] | None = None,
+    umask: int = -1,
+) -> list[int]:
+    """Run many `reflect` commands, each in its own process, cheaply: one Python starts
+    (tests/guarantees/driver.py worker), imports reflect once, and forks a child per
+    command. Children inherit its environment and umask. Returns the exit codes."""
+    done = subprocess.run(
+        [sys.executable, str(DRIVER), "worker", json.dumps({"commands": commands})],
+        input="go\n",
+        capture_output=True,
+        text=True,
+        env=env or dict(os.environ),
+        umask=umask,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    codes: list[int] = json.loads(done.stdout.strip().splitlines()[-1])["codes"]
+    return codes
+
+
 def assert_no_traceback(text: str) -> None:
     """Neither Python's traceback nor Rich's boxed one (both name themselves)."""
     assert "Traceback" not in text and "most recent call last" not in text, text[-2000:]

@@ -19,6 +19,7 @@ from tests.guarantees.helpers import (
     all_entries,
     assert_no_traceback,
     cli,
+    run_commands,
     run_reflect,
     walk_input,
 )
@@ -32,44 +33,26 @@ def _modes(home: Path) -> dict[str, int]:
     }
 
 
-def _main_commands(home: Path, env: dict[str, str] | None = None) -> None:
-    """The commands that create files: every kind of file reflect keeps."""
-    runs = [
-        (["write", SECRET], None),
-        (["actions", "add", "Phone Sam", "--due", "today"], None),
-        (["start", "wellbeing-check-in", "--plain"], "6\nhalf a walk\n\n"),  # paused: a draft
-        (["start", "weekly-review", "--plain", "--restart"], "\n" * 40),  # a finished walk
-        (["remind"], None),  # may keep state in the state folder
-        (["actions"], None),
-        (["workbooks"], None),
-    ]
-    for args, stdin in runs:
-        ran = run_reflect(*args, input=stdin, env=env)
-        assert ran.returncode == 0, (args, ran.stderr)
+# The commands that create files: every kind of file reflect keeps.
+MAIN_COMMANDS: list[tuple[list[str], str]] = [
+    (["write", SECRET], ""),
+    (["actions", "add", "Phone Sam", "--due", "today"], ""),
+    (["start", "wellbeing-check-in", "--plain"], "6\nhalf a walk\n\n"),  # paused: a draft
+    (["start", "weekly-review", "--plain", "--restart"], "\n" * 40),  # a finished walk
+    (["remind", "--once-per-day"], ""),  # keeps state in the state folder
+    (["actions"], ""),
+    (["actions", "--json"], ""),
+    (["workbooks"], ""),
+]
 
 
 def test_files_private_whatever_the_umask(reflect_home: Path, figures: Figures) -> None:
     """umask 0 would make new files 0666 and folders 0777; reflect's are 0600 and 0700."""
-    done = subprocess.run(
-        [sys.executable, "-c", "import os; print(oct(os.umask(0)))"], umask=0, capture_output=True
+    assert run_commands(MAIN_COMMANDS, umask=0) == [0] * len(MAIN_COMMANDS)
+    fast = subprocess.run(  # `reflect remind`'s fast path, as a shell start-up runs it
+        [sys.executable, "-m", "reflect", "remind", "--once-per-day"], umask=0, capture_output=True
     )
-    assert done.returncode == 0
-    runs = [
-        (["write", SECRET], None),
-        (["actions", "add", "Phone Sam", "--due", "today"], None),
-        (["start", "wellbeing-check-in", "--plain"], "6\nhalf a walk\n\n"),
-        (["start", "weekly-review", "--plain", "--restart"], "\n" * 40),
-        (["remind"], None),
-        (["actions"], None),
-    ]
-    for args, stdin in runs:
-        proc = subprocess.run(
-            [sys.executable, "-m", "reflect", *args],
-            input=stdin.encode() if stdin else None,
-            capture_output=True,
-            umask=0,
-        )
-        assert proc.returncode == 0, proc.stderr
+    assert fast.returncode == 0, fast.stderr
     modes = _modes(reflect_home)
     assert "journal/2026-11.txt" in modes and "drafts/wellbeing-check-in.toml" in modes
     wrong = {
@@ -306,23 +289,22 @@ def test_reflect_never_touches_the_network(
     assert probe.returncode != 0 and "network blocked" in probe.stderr
     log.unlink()
 
-    _main_commands(reflect_home, env)
+    assert cli("actions", "add", "Water plants").exit_code == 0
+    action_id = _an_action_id(reflect_home)
     commands = [
-        ["--help"],
-        ["--version"],
-        ["actions", "--json"],
-        ["actions", "done", _an_action_id(reflect_home)],
-        ["start", "wellbeing-check-in", "--plain"],
+        *MAIN_COMMANDS,
+        (["--help"], ""),
+        (["--version"], ""),
+        (["actions", "done", action_id], ""),
+        (["start", "wellbeing-check-in", "--plain"], "y\n" + walk_input("net")),
+        *[([name, "--help"], "") for name in _other_commands()],
     ]
-    for args in commands:
-        ran = run_reflect(*args, input="y\n" + walk_input("net"), env=env)
-        assert ran.returncode == 0, (args, ran.stderr)
-        assert "network blocked" not in ran.stderr
-    for name in _other_commands():
-        ran = run_reflect(name, "--help", env=env)
-        assert ran.returncode == 0, (name, ran.stderr)
+    assert run_commands(commands, env) == [0] * len(commands)
+    fast = run_reflect("remind", env=env)  # the fast path, outside Typer
+    assert fast.returncode == 0, fast.stderr
     assert not log.exists(), log.read_text(encoding="utf-8")
-    figures.add("commands run with the network blocked", 7 + len(commands) + len(_other_commands()))
+    assert "net" in "".join(str(e.sections) for e in all_entries(reflect_home))  # it all ran
+    figures.add("commands run with the network blocked", len(commands) + 1)
 
 
 def _an_action_id(home: Path) -> str:
@@ -336,3 +318,32 @@ def _other_commands() -> list[str]:
 
     names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
     return sorted(n for n in names if n)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "`reflect remind --notify` passes action texts to notify-send as arguments, which "
+        "any local user can read in /proc/PID/cmdline while it runs (reflect/remind.py _send)"
+    ),
+)
+def test_notification_helper_gets_no_action_text(
+    reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desktop notification helper is the one other process reflect may start."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "notify.log"
+    fake = bin_dir / "notify-send"
+    fake.write_text(
+        f"#!{sys.executable}\nimport json, sys\n"
+        f"open({str(log)!r}, 'a').write(json.dumps(sys.argv) + '\\n')\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o700)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    assert cli("actions", "add", SECRET, "--due", "today").exit_code == 0
+    result = cli("remind", "--notify")
+    assert result.exit_code == 0, result.output
+    argv = log.read_text(encoding="utf-8")
+    assert "told anyone" not in argv
