@@ -33,6 +33,7 @@ def due_banner(due_today: int, overdue: int) -> str:
 
 # ---- Walking a workbook.
 BEGIN = "Press Enter to begin."
+BEGIN_BUTTON = "Begin"
 RESUME_TITLE = "Carry on where you left off?"
 RESUME_BODY = "You have a paused walk through {title}: {answered} answers so far{saved}."
 RESUME_CHANGED = (

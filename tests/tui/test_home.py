@@ -97,11 +97,14 @@ async def test_choosing_a_workbook_shows_progress_and_starts_it(
         assert isinstance(app.screen, WalkScreen)
         await pilot.press("enter")  # begin
         await pilot.press("ctrl+n", "5", "ctrl+n")  # skip the text, 5 on the scale
-        await pilot.press("ctrl+q")  # pause and quit
-    app = build_app()
-    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")  # pause, back to home
+        assert isinstance(app.screen, HomeScreen)
         prompt = app.screen.query_one("#workbooks", OptionList).get_option_at_index(0).prompt
         assert "Paused: 1 of 6 answered, last saved Sun 29 Nov" in str(prompt)
+        await pilot.press("enter")  # the same workbook again: offered to carry on
+        await pilot.press("y")  # carry on
+        assert isinstance(app.screen, WalkScreen)
+        assert app.screen.walker.session.current.prompt.id == "mood"
 
 
 @pilot_test

@@ -26,6 +26,7 @@ Walking a workbook
   ctrl+b   Back to the previous prompt.
   ctrl+s   Skip this prompt (what you typed stays in your draft).
   ctrl+l   Leave the rest of this section for another day.
+  Esc      Pause and go back to home (to carry on later).
   Tab      Move between fields. Answers are saved as you type.
 
   Scale: ← → or a number.   Choice: ↑ ↓ and Enter.

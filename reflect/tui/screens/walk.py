@@ -62,6 +62,7 @@ class WalkScreen(Screen[None]):
         Binding("f1", "app.help", "Help"),
         Binding("f2", "app.support_note", "Support", show=False),
         Binding("ctrl+q", "app.quit", "Pause & quit", priority=True),
+        Binding("escape", "pause_to_home", "Pause", show=False),
     ]
 
     def __init__(self, ctx: TuiContext, walker: Walker, *, intro: bool) -> None:
@@ -129,7 +130,7 @@ class WalkScreen(Screen[None]):
         note = Static(unwrap(self.ctx.support_note(book)), classes="note", markup=False)
         note.border_title = words.SUPPORT_TITLE
         parts += [note, Static(words.BEGIN, classes="help", markup=False)]
-        parts.append(Button("Begin", id="begin", variant="primary"))
+        parts.append(Button(words.BEGIN_BUTTON, id="begin", variant="primary"))
         self.ctx.remember_note_seen()
         return VerticalScroll(*parts, id="page")
 
@@ -318,6 +319,12 @@ class WalkScreen(Screen[None]):
         self._safely(self.walker.skip_section)
         self.notify(words.LEFT_FOR_ANOTHER_DAY)
         await self.show()
+
+    def action_pause_to_home(self) -> None:
+        """Pause without quitting: the draft keeps everything, home offers another workbook."""
+        self.keep_typing()
+        self.notify(messages.PAUSED.format(workbook=self.walker.session.workbook.id), markup=False)
+        self.dismiss()
 
     # ------------------------------------------------------------------ finishing
 
