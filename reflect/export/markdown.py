@@ -7,17 +7,19 @@ actions as task lists (`- [ ]`, `- [x]`) with their dates and follow-up notes.
 
 Answers are the person's own words, and Markdown must never rearrange them. So:
 
-- An answer that is ordinary prose (no character Markdown treats as formatting, no
-  indentation, no spaces at the end of a line) is written as it is, and reads as
-  ordinary paragraphs; a line break inside a paragraph is kept with a backslash at
-  the end of the line (a CommonMark hard line break).
-- Anything else (indentation, `#`, `*`, `<script>`, backticks, tables, trailing
-  spaces…) goes in a fenced text block exactly as written,
-  with a fence longer than any run of backticks inside, so nothing in it can end the
-  block or be read as Markdown. It shows in a box, every character and line break kept.
-- One-line values (titles, prompts, options, list items, action text) sit in headings
-  and list items, where a block cannot go; their formatting characters are escaped
-  with a backslash.
+- Most answers are written as prose: paragraphs that wrap like any text. Every
+  character Markdown would read as formatting (`*`, `_`, `` ` ``, `[`, `<`, `|`, `~`,
+  `$`, `\\`, an entity like `&amp;`, and `#`, `>`, `-`, `+`, `=` or `1.` starting a
+  line) gets a backslash in front, so a viewer shows it as the character itself, and
+  a line break inside a paragraph gets a backslash at the end of the line (a
+  CommonMark hard line break). Ordinary prose needs none of this and is untouched.
+- Where whitespace carries meaning that Markdown would drop (indented lines, spaces
+  at the end of a line, a line of only spaces, blank lines at the very start or end,
+  a carriage return), the answer goes in a fenced text block exactly as written, with
+  a fence longer than any run of backticks inside, so nothing in it can end the
+  block. It shows in a box, every character kept.
+- One-line values (titles, prompts, options, list items, action text) are escaped
+  the same way, and `#` everywhere in them (a heading's closing sequence).
 
 The document is produced as a stream of strings, one entry at a time. The contents
 list needs the headings first, so the entries are read twice (the first time only
@@ -68,14 +70,15 @@ EMPTY_ANSWER = "*(left empty)*"
 # as a document read later and elsewhere should ("Tue 3 Nov 2026", not "Tue 3 Nov").
 _NO_YEAR = date.min
 
-# Characters that mean something inline in CommonMark or GitHub's Markdown:
-# escapes, code, emphasis, links/images, HTML and autolinks, tables, strikethrough,
-# math, and `#` (a heading's closing sequence).
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$#])")
+# Characters that mean something anywhere in a line, in CommonMark or GitHub's Markdown:
+# escapes, code, emphasis, links and images, HTML and autolinks, tables, strikethrough
+# and math. (A `]` or `!` alone means nothing.)
+_SPECIAL = re.compile(r"([\\`*_\[<|~$])")
+_HEADING_SPECIAL = re.compile(r"([\\`*_\[<|~$#])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-# At the start of a line: list markers, ordered list numbers, setext underlines.
-_LINE_START = re.compile(r"^([-+=])|^([0-9]{1,9})([.)])")
-_PLAIN_FORBIDDEN = re.compile(r"[\\`*_\[\]<>|~$\r]|&#?[A-Za-z0-9]+;")
+# What means something at the start of a line: headings, quotes, list markers, setext
+# underlines and thematic breaks, ordered list numbers.
+_LINE_START = re.compile(r"^([#>+=-])|^([0-9]{1,9})([.)])")
 _BACKTICKS = re.compile(r"`+")
 # A non-empty line: Markdown's line endings are LF, CR and CRLF.
 _LINE = re.compile(r"[^\r\n]+")
@@ -197,14 +200,11 @@ def _answer(answer: Answer) -> str:
         case ScaleAnswer():
             return SCALE.format(value=answer.value, low=answer.low, high=answer.high) + "\n"
         case ChoiceAnswer():
-            return inline(answer.chosen, line_start=True) + "\n"
+            return inline(answer.chosen) + "\n"
         case ChecklistAnswer():
-            return "".join(f"- {inline(item, line_start=True)}\n" for item in answer.ticked)
+            return "".join(f"- {inline(item)}\n" for item in answer.ticked)
         case ListAnswer():
-            return "".join(
-                f"{n}. {inline(item, line_start=True)}\n"
-                for n, item in enumerate(answer.items, start=1)
-            )
+            return "".join(f"{n}. {inline(item)}\n" for n, item in enumerate(answer.items, start=1))
         case ActionAnswer():
             return _actions(answer.actions)
 
@@ -218,7 +218,7 @@ def _actions(actions: Iterable[Action]) -> str:
 
 
 def _action(action: Action) -> str:
-    text = inline(action.text, line_start=True)
+    text = inline(action.text)
     if action.status == "dropped":
         text = f"~~{text}~~"
     dates = []
@@ -249,40 +249,36 @@ def _indent(text: str, prefix: str) -> str:
 # --------------------------------------------------------------------------- text
 
 
-def inline(value: str, *, line_start: bool = False) -> str:
-    """A one-line value made safe for a heading or a list item: formatting characters
-    escaped, and (`line_start`) a leading list marker or number too."""
+def escape(line: str, *, heading: bool = False) -> str:
+    """One line with a backslash before everything Markdown would read as formatting
+    (in a heading, `#` everywhere too: trailing `#`s would close it)."""
+    special = _HEADING_SPECIAL if heading else _SPECIAL
+    escaped = _ENTITY.sub(r"\\&", special.sub(r"\\\1", line))
+    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped, count=1)
+
+
+def inline(value: str) -> str:
+    """A one-line value made safe for a heading, a link text or a list item."""
     # A CR would end the line in Markdown, and start a heading or a list of its own.
-    value = value.replace("\r", " ").strip()
-    escaped = _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", value))
-    if line_start:
-        escaped = _LINE_START.sub(
-            lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped, count=1
-        )
-    return escaped
+    return escape(value.replace("\r", " ").strip(), heading=True)
 
 
 def as_prose(text: str) -> str | None:
-    """`text` as Markdown prose that shows exactly as written, or None if it cannot be.
+    """`text` as Markdown prose that a viewer shows exactly as written, or None when
+    whitespace in it matters (see the module's docstring).
 
-    It can when no line has spaces at either end or anything Markdown would read as
-    formatting. Blank lines separate paragraphs as they do in Markdown; a line break
-    inside a paragraph gets a backslash at the end of the line (CommonMark's hard line
-    break), since Markdown would otherwise join the lines.
+    Blank lines separate paragraphs, as they do in Markdown; a line break inside a
+    paragraph gets a backslash at the end of the line (a CommonMark hard line break).
     """
     lines = text.split("\n")
     if not text.strip() or not lines[0] or not lines[-1]:
         return None
-    for line in lines:
-        if not line:
-            continue
-        if line != line.strip() or _PLAIN_FORBIDDEN.search(line):
-            return None
-        if _LINE_START.match(line) or line[0] in "#>":
-            return None
+    if any(line != line.strip() or "\r" in line for line in lines):
+        return None
+    escaped = [escape(line) for line in lines]
     return "\n".join(
         line + "\\" if line and after else line
-        for line, after in zip(lines, [*lines[1:], ""], strict=True)
+        for line, after in zip(escaped, [*escaped[1:], ""], strict=True)
     )
 
 

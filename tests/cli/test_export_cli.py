@@ -37,7 +37,7 @@ def test_markdown_to_a_file_is_private_and_says_where(journal: Path, tmp_path: P
     target = shared / "journal.md"
     result = reflect("export", "-o", str(target))
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Wrote 5 entries to {target}.\n"
+    assert result.stdout == f"Wrote 6 entries to {target}.\n"
     assert target.read_text(encoding="utf-8") == (DATA / "export" / "journal.md").read_text()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert stat.S_IMODE(shared.stat().st_mode) == 0o755  # the person's folder is left alone
@@ -78,14 +78,19 @@ def test_json_export_validates_against_its_schema(journal: Path) -> None:
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     jsonschema.validate(document, schema())
-    assert [e["id"] for e in document["entries"]] == ["w8nb4c2d", "r5dm2cxa", "t6hs9wqe"]
+    assert [e["id"] for e in document["entries"]] == [
+        "w8nb4c2d",
+        "r5dm2cxa",
+        "t6hs9wqe",
+        "q4mz8vnb",
+    ]
     assert document["filters"] == {"since": "2026-11-01", "workbook": "free-form"}
 
 
 def test_json_to_a_file_reads_back(journal: Path, tmp_path: Path) -> None:
     target = tmp_path / "journal.json"
     assert reflect("export", "-f", "json", "-o", str(target)).exit_code == 0
-    assert len(read_json(target.read_bytes())) == 5
+    assert len(read_json(target.read_bytes())) == 6
 
 
 def test_ics_exports_the_open_actions_of_the_chosen_entries(journal: Path) -> None:

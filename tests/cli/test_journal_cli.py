@@ -30,6 +30,7 @@ def test_journal_lists_newest_first_with_date_id_workbook_and_first_line(journal
     result = reflect("journal")
     assert result.exit_code == 0, result.output
     assert lines(result.stdout) == [
+        "Wed 25 Nov, 20:00      q4mz8vnb  free-form                Spent $20 on *good* coffee <3 and it was worth it.",
         "Sat 21 Nov, 22:05      t6hs9wqe  free-form                # Not a heading, just how I wrote it",
         "Mon 9 Nov, 18:30       r5dm2cxa  free-form                Book the dentist",
         "Thu 5 Nov, 08:02       w8nb4c2d  free-form                A quiet morning. Rain on the window.",
@@ -41,12 +42,12 @@ def test_journal_lists_newest_first_with_date_id_workbook_and_first_line(journal
 @pytest.mark.parametrize(
     ("args", "ids"),
     [
-        (["-n", "2"], ["t6hs9wqe", "r5dm2cxa"]),
+        (["-n", "2"], ["q4mz8vnb", "t6hs9wqe"]),
         (["--since", "2026-11-05", "--until", "9 nov"], ["r5dm2cxa", "w8nb4c2d"]),
         (["--until", "31 oct"], ["c7pq3mzt"]),
-        (["--since", "3 weeks ago"], ["t6hs9wqe", "r5dm2cxa"]),  # from Sun 8 Nov
+        (["--since", "3 weeks ago"], ["q4mz8vnb", "t6hs9wqe", "r5dm2cxa"]),  # from Sun 8 Nov
         (["--workbook", "wellbeing-check-in"], ["k3f9q2mx"]),
-        (["--workbook", "free-form", "-n", "1"], ["t6hs9wqe"]),
+        (["--workbook", "free-form", "-n", "1"], ["q4mz8vnb"]),
     ],
 )
 def test_journal_filters(journal: Path, args: list[str], ids: list[str]) -> None:
@@ -164,8 +165,8 @@ def test_search_highlights_the_match_at_a_terminal(
 @pytest.mark.parametrize(
     ("args", "ids"),
     [
-        (["sam"], ["w8nb4c2d", "k3f9q2mx"]),
-        (["SAM", "-n", "1"], ["w8nb4c2d"]),
+        (["sam"], ["q4mz8vnb", "w8nb4c2d", "k3f9q2mx"]),
+        (["SAM", "-n", "2"], ["q4mz8vnb", "w8nb4c2d"]),
         (["sam", "--until", "4 nov"], ["k3f9q2mx"]),
         (["notes", "--workbook", "communities-of-practice"], ["c7pq3mzt"]),
         (["went well"], []),  # a prompt, not something the person wrote

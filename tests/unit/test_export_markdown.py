@@ -159,7 +159,7 @@ def test_the_fixture_journal_exports_to_the_reviewed_document() -> None:
 
 def test_the_fixture_document_has_only_our_headings_and_anchors() -> None:
     tokens = parse((DATA / "export" / "journal.md").read_text(encoding="utf-8"))
-    assert [tag for tag, _ in headings(tokens)].count("h2") == 6  # contents + 5 entries
+    assert [tag for tag, _ in headings(tokens)].count("h2") == 7  # contents + 6 entries
     assert all(ANCHOR.match(fragment) for fragment in html(tokens))
     assert ("h4", "What's behind that number?") in headings(tokens)
 
@@ -208,23 +208,37 @@ def test_hostile_text_survives_as_written(text: str) -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("plain words", "plain words"),
+        ("plain words, (even) these: fine!", "plain words, (even) these: fine!"),
         ("# hash", "\\# hash"),
+        ("week #3 ##", "week \\#3 \\#\\#"),
         ("1. first", "1\\. first"),
+        ("2024) year", "2024\\) year"),
         ("- dash", "\\- dash"),
-        ("<b>bold</b>", "\\<b\\>bold\\</b\\>"),
+        ("> quote", "\\> quote"),
+        ("<b>bold</b>", "\\<b>bold\\</b>"),
         ("a & b &amp; c", "a & b \\&amp; c"),
+        (
+            "$20 ~5pm *yes* _no_ [x] `c` a|b \\",
+            "\\$20 \\~5pm \\*yes\\* \\_no\\_ \\[x] \\`c\\` a\\|b \\\\",
+        ),
         ("x\ry", "x y"),
     ],
 )
 def test_one_line_values_are_escaped_only_where_needed(value: str, expected: str) -> None:
-    assert inline(value, line_start=True) == expected
+    assert inline(value) == expected
 
 
-def test_prose_keeps_line_breaks_with_a_backslash() -> None:
+def test_prose_is_escaped_and_keeps_line_breaks_with_a_backslash() -> None:
     assert as_prose("one\ntwo\n\nthree") == "one\\\ntwo\n\nthree"
-    assert as_prose("one *two*") is None
-    assert as_prose("trailing ") is None
+    assert as_prose("I spent $20 on *good* coffee <3") == (
+        "I spent \\$20 on \\*good\\* coffee \\<3"
+    )
+    assert as_prose("# not a heading\n- nor a list") == "\\# not a heading\\\n\\- nor a list"
+
+
+@pytest.mark.parametrize("text", ["trailing ", "  indented", "a\rb", "\nleading blank", "   "])
+def test_whitespace_that_matters_goes_in_a_fence(text: str) -> None:
+    assert as_prose(text) is None
 
 
 # Lines that are Markdown, mixed with ordinary words, for the property below.
@@ -287,3 +301,25 @@ def test_a_failed_export_leaves_the_old_file_and_no_temp_file(tmp_path: Path) ->
         write_export(target, chunks())  # type: ignore[arg-type]  # a generator of str
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
+
+
+@settings(max_examples=150, database=None, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_characters="\n")).filter(str.strip))
+def test_any_title_prompt_and_item_reads_back_as_written(value: str) -> None:
+    entry = Entry(
+        "aaaaaaaa",
+        datetime(2026, 11, 21, 22, 5),
+        title=value,
+        sections=(SectionRecord("s", value, (TextAnswer("p", value, "x"),)),),
+        actions=(Action("k3f9", value),),
+    )
+    tokens = parse(export(entry))
+    expected = shown(value.replace("\r", " ").strip())
+    assert headings(tokens)[1:] == [
+        ("h2", f"Sat 21 Nov 2026 · {expected}"),
+        ("h3", expected),
+        ("h4", expected),
+    ]
+    [item] = [plain(t) for t in tokens if t.type == "inline" and t.content.startswith("[ ]")]
+    assert item == "[ ] " + expected
+    assert all(ANCHOR.match(fragment) for fragment in html(tokens))
