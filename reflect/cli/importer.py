@@ -76,14 +76,14 @@ def jrnl(
         env.store, file, timeformat=timeformat, with_actions=actions, dry_run=dry_run
     )
     words = {
-        "read": report.read,
+        "read": f"{report.read:,}",
         "ies": "y" if report.read == 1 else "ies",
-        "imported": report.imported,
-        "skipped": report.skipped,
+        "imported": f"{report.imported:,}",
+        "skipped": f"{report.skipped:,}",
     }
     echo((WOULD if dry_run else READ).format(**words))
     if report.actions:
         s = "" if report.actions == 1 else "s"
-        echo((WOULD_ACTIONS if dry_run else ACTIONS).format(count=report.actions, s=s))
+        echo((WOULD_ACTIONS if dry_run else ACTIONS).format(count=f"{report.actions:,}", s=s))
     if report.imported and not dry_run:
         echo(NEXT)
