@@ -176,7 +176,11 @@ class WalkScreen(Screen[None]):
                 area.append(Static(prompt.help.strip(), classes="help", markup=False))
             value = self.walker.session.answer_for(prompt.id)
             area.append(make_field(prompt, value, self.ctx.today()))
-        return [scroll, VerticalScroll(*area, id="prompt-area")]
+        prompt_area = VerticalScroll(*area, id="prompt-area")
+        # The field inside takes focus and scrolls itself into view; a focus stop on
+        # the area too would only be one more Tab between the answer and the tips.
+        prompt_area.can_focus = False
+        return [scroll, prompt_area]
 
     def _set_blink(self) -> None:
         if not self.ctx.cursor_blink:
