@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.guarantees.helpers import FIGURE, Figures
+from tests.guarantees.helpers import FIGURE, TRACEBACK_CHECKS, Figures
 
 
 @pytest.fixture
@@ -22,6 +22,18 @@ def figures(record_property: Any) -> Iterator[Figures]:
     found = Figures(record_property)
     yield found
     found.flush()
+
+
+@pytest.fixture(autouse=True)
+def count_traceback_checks(record_property: Any) -> Iterator[None]:
+    """How many outputs were checked for a traceback in this test, and how many had one."""
+    before = dict(TRACEBACK_CHECKS)
+    yield
+    for name, label in (
+        ("outputs", "outputs checked for tracebacks"),
+        ("tracebacks", "tracebacks seen"),
+    ):
+        record_property(FIGURE + label, TRACEBACK_CHECKS[name] - before[name])
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

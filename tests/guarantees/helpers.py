@@ -129,9 +129,15 @@ def run_commands(
     return codes
 
 
+TRACEBACK_CHECKS = {"outputs": 0, "tracebacks": 0}
+
+
 def assert_no_traceback(text: str) -> None:
     """Neither Python's traceback nor Rich's boxed one (both name themselves)."""
-    assert "Traceback" not in text and "most recent call last" not in text, text[-2000:]
+    TRACEBACK_CHECKS["outputs"] += 1
+    if "Traceback" in text or "most recent call last" in text:
+        TRACEBACK_CHECKS["tracebacks"] += 1
+        raise AssertionError(text[-2000:])
 
 
 def all_entries(home: Path) -> list[Entry]:
