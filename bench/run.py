@@ -39,7 +39,7 @@ from bench import generate
 BIN = Path(sys.executable).parent
 DEFAULT_DATA = Path(tempfile.gettempdir()) / "reflect-bench"
 # Bump when the generator changes what it writes: old data is then regenerated.
-DATA_VERSION = 1
+DATA_VERSION = 2
 
 
 @dataclass(frozen=True)

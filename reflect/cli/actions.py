@@ -20,6 +20,7 @@ from reflect.actions import (
     move,
     views,
 )
+from reflect.actions import open_views as index_views
 from reflect.cli.common import Env, echo, get_env
 from reflect.dates import due_wording, format_day, parse_when
 from reflect.errors import DateError, ReflectError
@@ -68,6 +69,14 @@ def list_actions(
 
         launch_review(env)
         return
+    if not (show_all or as_ics):
+        # Open actions only: the index answers without parsing the journal.
+        open_views = index_views(env.paths.journal_dir, env.paths.cache_dir)
+        if as_json:
+            echo(json.dumps([v.to_json() for v in open_views], ensure_ascii=False, indent=2))
+            return
+        _print_open(open_views, env)
+        return
     found = views(env.store.entries())
     if as_ics:
         _export_ics(
@@ -78,7 +87,19 @@ def list_actions(
         chosen = found if show_all else [v for v in found if v.action.status == "open"]
         echo(json.dumps([v.to_json() for v in chosen], ensure_ascii=False, indent=2))
         return
-    open_views = [v for v in found if v.action.status == "open"]
+    _print_open([v for v in found if v.action.status == "open"], env, show_all=show_all)
+    if show_all:
+        closed = [v for v in found if v.action.status != "open"]
+        closed.sort(key=lambda v: v.action.changed_on or v.entry.written.date(), reverse=True)
+        for status, title in (("done", "Done"), ("dropped", "Dropped")):
+            items = [v for v in closed if v.action.status == status]
+            if items:
+                echo(f"\n{title}")
+                for view in items:
+                    _print_view(view, env)
+
+
+def _print_open(open_views: list[ActionView], env: Env, *, show_all: bool = False) -> None:
     if not open_views and not show_all:
         echo(
             "Nothing planned right now. Plan something with `reflect start` or `reflect actions add`."
@@ -89,15 +110,6 @@ def list_actions(
             echo(f"\n{GROUP_TITLES[group]}")
             for view in items:
                 _print_view(view, env)
-    if show_all:
-        closed = [v for v in found if v.action.status != "open"]
-        closed.sort(key=lambda v: v.action.changed_on or v.entry.written.date(), reverse=True)
-        for status, title in (("done", "Done"), ("dropped", "Dropped")):
-            items = [v for v in closed if v.action.status == status]
-            if items:
-                echo(f"\n{title}")
-                for view in items:
-                    _print_view(view, env)
 
 
 def _print_view(view: ActionView, env: Env) -> None:

@@ -1,0 +1,68 @@
+"""Every option of every command reads the same with the quick coercion as with Typer's.
+
+reflect.cli.coercion answers the obvious values (a word, a whole number in range,
+an Enum value) without building Typer's pydantic adapters. Here each parameter of
+the real command tree gets sample values both ways; where the quick path answers,
+its answer must equal Typer's, and where Typer refuses a value, the quick path must
+have left it to Typer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+import pytest
+import typer
+import typer.core
+from typer._click import Command, Context
+from typer._coercion import build_runtime_param
+
+from reflect.cli import coercion
+from reflect.cli.main import app
+
+SAMPLES = ["hello", "", " spaced ", "Straße ünï", "10", "1", "0", "-3", "007", "1e3", "x1", "99999"]
+
+
+def _parameters() -> Iterator[tuple[str, Command, Any]]:
+    def walk(command: Command, path: str) -> Iterator[tuple[str, Command, Any]]:
+        for param in command.params:
+            if hasattr(param, "type_descriptor"):
+                yield f"{path} {param.name}", command, param
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, f"{path} {name}")
+
+    yield from walk(typer.main.get_command(app), "reflect")
+
+
+PARAMETERS = list(_parameters())
+
+
+def _values(param: Any) -> list[Any]:
+    annotation = coercion._without_none(param.type_descriptor.annotation)
+    values: list[Any] = list(SAMPLES)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        values += [member.value for member in annotation] + ["MARKDOWN"]
+    return [*values, tuple(SAMPLES[:3]), ("a",)]
+
+
+def test_the_quick_path_is_installed() -> None:
+    assert getattr(typer.core.build_runtime_param, "reflect_quick", False)
+    assert len(PARAMETERS) > 20
+
+
+@pytest.mark.parametrize(("where", "command", "param"), PARAMETERS, ids=[p[0] for p in PARAMETERS])
+def test_quick_values_equal_typers(where: str, command: Command, param: Any) -> None:
+    descriptor = param.type_descriptor
+    real = build_runtime_param(descriptor)  # Typer's own, pydantic and all
+    ctx = Context(command)
+    for value in _values(param):
+        quick = coercion.quick_value(descriptor.annotation, descriptor.parameter_info, value)
+        try:
+            expected = real._coerce_value(value, param=param, ctx=ctx)
+        except typer.BadParameter:
+            assert quick is coercion._MISSING, (where, value)
+            continue
+        if quick is not coercion._MISSING:
+            assert quick == expected and type(quick) is type(expected), (where, value)
