@@ -50,7 +50,8 @@ def entry_lines(entry: Entry, today: date) -> list[Line]:
         for action in entry.actions:
             lines += _action(action, "", today)
     for section in entry.sections:
-        lines += [[], [(section.title, "bold underline")]]
+        # The id is what `reflect export --section ID` takes.
+        lines += [[], [(section.title, "bold underline"), (f"  [{section.id}]", "dim")]]
         for answer in section.answers:
             lines += [[], [("  " + answer.prompt, "italic cyan")], *_answer(answer, today)]
     return lines
