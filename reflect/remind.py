@@ -175,7 +175,7 @@ def fast_remind(args: list[str]) -> int | None:
             write=lambda line: print(visible(line)),
         )
     except ReflectError as exc:
-        print(f"reflect: {exc}", file=sys.stderr)
+        print(visible(f"reflect: {exc}"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130  # Ctrl-C while a shell starts: no traceback, and nothing was changed

@@ -40,7 +40,7 @@ ANSI = "\x1b[31mred\x1b[0m \x1b]0;retitled\x07 \x1b]52;c;Y2xpcGJvYXJk\x07 \x9b31
 TRICKY = f"{MARKUP} {ANSI} \r hidden"
 
 
-def _in_a_terminal(*args: str, stdin: bytes | None = None) -> bytes:
+def _in_a_terminal(*args: str, stdin: bytes | None = None, code: int = 0) -> bytes:
     """Run `python -m reflect ARGS` with stdout on a pseudo-terminal (what a person sees:
     click does not strip anything there) and return every byte it wrote."""
     master, slave = pty.openpty()
@@ -68,7 +68,7 @@ def _in_a_terminal(*args: str, stdin: bytes | None = None) -> bytes:
             break
         seen += chunk
     os.close(master)
-    assert proc.wait(timeout=30) == 0, seen[-2000:]
+    assert proc.wait(timeout=30) == code, seen[-2000:]
     return seen
 
 
@@ -118,6 +118,18 @@ def test_markup_and_escapes_in_a_walk_are_shown_literally(reflect_home: Path) ->
     assert "[bold]loud[/]" in text and "\\u001b[31mred" in text
     planned = output.split(b"You planned", 1)[1]
     assert b"\x1b" not in planned and b"\x07" not in planned
+
+
+def test_escapes_quoted_in_an_error_are_shown_literally(reflect_home: Path) -> None:
+    """An error may quote a bit of a hand-edited file (an id it cannot read)."""
+    assert cli("write", "words").exit_code == 0
+    path = reflect_home / "journal" / "2026-11.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("id: ", "id: \x1b]0;pwned\x07\x1b[2J", 1), encoding="utf-8")
+    for args in (["actions"], ["remind"]):
+        output = _in_a_terminal(*args, code=3)
+        assert b"\\u001b]0;pwned\\u0007\\u001b[2J" in output, output
+        assert b"\x1b" not in output and b"\x07" not in output
 
 
 def test_visible_keeps_newlines_tabs_and_every_printable_character() -> None:
