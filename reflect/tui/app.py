@@ -18,6 +18,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from reflect import messages
+from reflect.dates import format_day
 from reflect.drafts import DraftStore
 from reflect.errors import ReflectError
 from reflect.journal.store import JournalStore
@@ -92,7 +93,10 @@ class ReflectApp(App[Outcome]):
             return
         resumed = session
         saved = self.ctx.drafts.progress(book.id)
-        when = f", last saved {saved[1]:%a %d %b at %H:%M}" if saved and saved[1] else ""
+        when = ""
+        if saved and saved[1]:
+            day = format_day(saved[1].date(), self.ctx.today())
+            when = f", last saved {day} at {saved[1]:%H:%M}"
         text = words.RESUME_BODY.format(
             title=book.title, answered=resumed.answered_count(), saved=when
         )

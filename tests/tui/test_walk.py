@@ -74,6 +74,7 @@ async def test_walk_with_back_pause_resume_and_an_action_in_3_days(
     app = build_app(every_kind)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ResumeModal)
+        assert "5 answers so far, last saved Sun 29 Nov at 10:00." in shown_text(pilot)
         await pilot.press("y")  # carry on
         assert isinstance(app.screen, WalkScreen)
         lines = [field.value for field in app.screen.query(Input)]
