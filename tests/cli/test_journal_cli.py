@@ -202,3 +202,31 @@ def test_a_broken_month_file_is_named_not_a_traceback(journal: Path) -> None:
         assert result.exit_code == 3, args
         assert "2026-11.txt:3:" in result.stderr
         assert "Traceback" not in result.output
+
+
+def test_a_pipe_closed_early_ends_quietly(reflect_home: Path) -> None:
+    """`reflect journal | head -1`: no BrokenPipeError, no traceback, status 0."""
+    import subprocess
+    import sys
+    from datetime import datetime, timedelta
+
+    from reflect.journal.model import Entry
+    from reflect.journal.store import JournalStore
+
+    start = datetime(2020, 1, 1, 9, 0)
+    JournalStore(reflect_home / "journal").add_entries(
+        Entry(f"{n:08d}", start + timedelta(hours=7 * n), body=f"Entry number {n} " + "x" * 60)
+        for n in range(3000)  # far more than a pipe's buffer holds
+    )
+    for command in (["journal"], ["export"], ["search", "entry"]):
+        with subprocess.Popen(
+            [sys.executable, "-m", "reflect", *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as process:
+            assert process.stdout is not None and process.stderr is not None
+            assert process.stdout.readline()
+            process.stdout.close()
+            stderr = process.stderr.read()
+            assert process.wait(timeout=60) == 0, stderr
+        assert stderr == b"", command
