@@ -37,6 +37,6 @@ def imported_modules(args: list[str], home: Path) -> set[str]:
 @pytest.mark.parametrize("args", [["--help"], ["remind"], ["actions"], ["start", "--help"]])
 def test_fast_paths_do_not_import_textual(args: list[str], reflect_home: Path) -> None:
     loaded = imported_modules(args, reflect_home)
-    assert "reflect.cli.main" in loaded or "reflect.remind" in loaded  # the check can see
+    assert "reflect.paths" in loaded  # reflect itself ran, so the check can see imports
     assert not {name for name in loaded if name.split(".")[0] == "textual"}
     assert not {name for name in loaded if name.startswith("reflect.tui")}
