@@ -20,6 +20,7 @@ import typer
 
 from reflect.dates import parse_since
 from reflect.errors import DateError, NotFoundError
+from reflect.terminal import visible
 
 Piece = tuple[str, str | None]
 Line = list[Piece]
@@ -86,7 +87,7 @@ def print_lines(lines: Iterable[Line], *, styled: bool) -> None:
     """Print styled lines: with rich at a terminal, plain text otherwise."""
     if not styled:
         for line in lines:
-            typer.echo("".join(text for text, _ in line))
+            typer.echo(visible("".join(text for text, _ in line)))
         return
     # rich costs ~30 ms to import; only a person at a terminal pays for it.
     from rich.console import Console
@@ -96,5 +97,5 @@ def print_lines(lines: Iterable[Line], *, styled: bool) -> None:
     for line in lines:
         text = Text(no_wrap=False)
         for piece, style in line:
-            text.append(piece, style=style)
+            text.append(visible(piece), style=style)  # escapes someone wrote: shown, not obeyed
         console.print(text)

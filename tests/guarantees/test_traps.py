@@ -120,6 +120,29 @@ def test_markup_and_escapes_in_a_walk_are_shown_literally(reflect_home: Path) ->
     assert b"\x1b" not in planned and b"\x07" not in planned
 
 
+def test_markup_and_escapes_in_journal_reading_are_shown_literally(reflect_home: Path) -> None:
+    """`reflect journal`, `show` and `search` colour their own parts at a terminal; what
+    the person wrote is still shown, never obeyed."""
+    if "journal" not in _command_names():
+        pytest.skip("`reflect journal` does not exist yet")
+    wrote = cli("write", f"loud words: {TRICKY}")
+    assert wrote.exit_code == 0, wrote.output
+    entry_id = all_entries(reflect_home)[0].id
+    for args in (["journal"], ["show", entry_id], ["search", "words"]):
+        output = _in_a_terminal(*args)
+        text = output.decode("utf-8", "replace")
+        assert "[bold]loud[/]" in text and "\\u001b]52;c;" in text, (args, text)
+        for raw in (b"\x1b]52", b"\x1b]0;retitled", b"\x1b[31mred", b"\x07", "\u009b".encode()):
+            assert raw not in output, (args, raw)
+        piped = cli(*args)
+        assert piped.exit_code == 0 and "\\u001b[31mred" in piped.stdout, (args, piped.output)
+
+
+def _command_names() -> set[str]:
+    names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
+    return {n for n in names if n}
+
+
 def test_escapes_quoted_in_an_error_are_shown_literally(reflect_home: Path) -> None:
     """An error may quote a bit of a hand-edited file (an id it cannot read)."""
     assert cli("write", "words").exit_code == 0
