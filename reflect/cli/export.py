@@ -84,6 +84,8 @@ def export(
     Nothing leaves but what the filters let through: `--entry ID --section one-small-step`
     exports one plan from one entry and nothing else.
     """
+    if output is not None and str(output) == "-":
+        output = None  # `-o -`: the screen, as with no -o
     env = get_env()
     start, end = date_range(since, until, env.today)
     filters = Filters(
@@ -199,8 +201,4 @@ def _export_ics(env: Env, entries: Iterable[Entry], output: Path | None) -> None
 def _write(output: Path, chunks: Iterable[str | bytes]) -> None:
     from reflect.export.output import write_export
 
-    if str(output) == "-":
-        for chunk in chunks:
-            typer.echo(chunk, nl=False)
-        return
     write_export(output, chunks)

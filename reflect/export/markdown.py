@@ -161,8 +161,10 @@ def anchor(entry_id: str) -> str:
 # --------------------------------------------------------------------------- entries
 
 
-def render_entry(entry: Entry) -> str:
-    """One entry, starting with its anchor and heading, ending with a newline."""
+def render_entry(entry: Entry, *, anchor_line: bool = True) -> str:
+    """One entry, starting with its anchor (for the contents list's links) and heading,
+    ending with a newline. Without `anchor_line` it is pure Markdown, for a viewer that
+    shows one entry (the TUI's journal screen)."""
     day = long_day(entry.written.date())
     title = f"{day} · {inline(entry.title)}" if entry.title.strip() else day
     meta = [f"{entry.written:%H:%M}"]
@@ -174,8 +176,9 @@ def render_entry(entry: Entry) -> str:
         meta.append(WORKBOOK_VERSION.format(id=entry.workbook, version=entry.version))
     if entry.starred:
         meta.append(STARRED)
+    target = f'<a id="{anchor(entry.id)}"></a>\n\n' if anchor_line else ""
     parts = [
-        f'<a id="{anchor(entry.id)}"></a>\n\n## {title}\n',
+        f"{target}## {title}\n",
         "*" + inline(" · ".join(meta)) + "*\n",
     ]
     if entry.body is not None:

@@ -138,3 +138,9 @@ def test_an_empty_journal_exports_nothing(reflect_home: Path) -> None:
     result = reflect("export")
     assert result.exit_code == 1
     assert "Nothing to export" in result.stderr
+
+
+def test_dash_means_the_screen(journal: Path) -> None:
+    result = reflect("export", "-o", "-", "--entry", "r5dm2cxa")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Journal") and "Wrote" not in result.stdout

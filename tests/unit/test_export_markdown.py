@@ -323,3 +323,12 @@ def test_any_title_prompt_and_item_reads_back_as_written(value: str) -> None:
     [item] = [plain(t) for t in tokens if t.type == "inline" and t.content.startswith("[ ]")]
     assert item == "[ ] " + expected
     assert all(ANCHOR.match(fragment) for fragment in html(tokens))
+
+
+def test_one_entry_without_its_anchor_is_pure_markdown() -> None:
+    from reflect.export.markdown import render_entry
+
+    entry = Entry("aaaaaaaa", datetime(2026, 11, 21, 22, 5), "A <title>", body="x")
+    text = render_entry(entry, anchor_line=False)
+    assert text.startswith("## Sat 21 Nov 2026 · A \\<title>\n")
+    assert html(parse(text)) == []
