@@ -18,11 +18,13 @@ from reflect.cli.reading import (
     clean_id,
     date_range,
     quiet_broken_pipe,
+    stdout_is_terminal,
     unknown_entry,
 )
 from reflect.errors import NotFoundError, ReflectError
 from reflect.journal.model import Entry
 from reflect.journal.query import Filters, iter_entries
+from reflect.terminal import visible
 
 NOTHING = "Nothing to export: no entries match, so no file was written."
 NO_SECTION = (
@@ -119,9 +121,12 @@ def export(
             some_sections=bool(filters.section_ids),
         )
     if output is None:
+        # At a terminal, escape sequences someone wrote are shown, not obeyed; into a
+        # pipe or a file (`reflect export > journal.md`) the document goes as it is.
+        shown = visible if stdout_is_terminal() else str
         with quiet_broken_pipe():
             for chunk in chunks:
-                typer.echo(chunk, nl=False)
+                typer.echo(shown(chunk), nl=False)
         return
     _write(output, chunks)
     what = f"{chosen.count} entr{'y' if chosen.count == 1 else 'ies'}"
@@ -191,7 +196,10 @@ def _export_ics(env: Env, entries: Iterable[Entry], output: Path | None) -> None
         raise ReflectError(NO_ACTIONS)
     data = actions_to_ics(chosen, env.now)
     if output is None:
-        typer.echo(data, nl=False)  # as it is: iCalendar lines end in CRLF
+        if stdout_is_terminal():
+            typer.echo(visible(data.decode("utf-8")), nl=False)
+        else:
+            typer.echo(data, nl=False)  # as it is: iCalendar lines end in CRLF
         return
     _write(output, [data])
     what = f"{len(chosen)} open action{'s' if len(chosen) != 1 else ''}"

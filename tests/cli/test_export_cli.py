@@ -144,3 +144,24 @@ def test_dash_means_the_screen(journal: Path) -> None:
     result = reflect("export", "-o", "-", "--entry", "r5dm2cxa")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Journal") and "Wrote" not in result.stdout
+
+
+def test_escape_sequences_are_shown_at_a_terminal_and_kept_in_a_file(
+    reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime
+
+    from reflect.journal.model import Entry
+    from reflect.journal.store import JournalStore
+
+    JournalStore(reflect_home / "journal").add_entry(
+        Entry("aaaaaaaa", datetime(2026, 11, 1, 9, 0), body="red \x1b[31mtext\x1b]0;title\x07")
+    )
+    target = tmp_path / "out.md"
+    assert reflect("export", "-o", str(target)).exit_code == 0
+    assert "\x1b" in target.read_text(encoding="utf-8")  # the file keeps the words
+    monkeypatch.setattr("reflect.cli.export.stdout_is_terminal", lambda: True)
+    for fmt in ("markdown", "json"):
+        shown = reflect("export", "-f", fmt).stdout
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "\\u001b" in shown
