@@ -29,6 +29,7 @@ def launch_tui(
         drafts=env.drafts,
         now=clock.now,
         state_dir=env.paths.state_dir,
+        cache_dir=env.paths.cache_dir,
         sources=env.sources,
         support_note=env.config.support_note,
         restart=restart,

@@ -168,6 +168,7 @@ def make_app(
     drafts: DraftStore,
     now: Callable[[], datetime],
     state_dir: Path,
+    cache_dir: Path,
     sources: Sequence[WorkbookSource] = (),
     support_note: str | None = None,
     restart: bool = False,
@@ -176,6 +177,8 @@ def make_app(
 ) -> ReflectApp:
     """The app, wired to a journal, drafts and a clock.
 
+    `state_dir` keeps the first-run marker; `cache_dir` the open-actions index
+    that the due banner reads (the same one `reflect remind` uses).
     `workbook` opens a walk straight away (offering to resume a draft unless
     `restart`); `start_on="review"` opens the actions review. `support_note` is
     the user's own note from their config (a workbook's note still wins).
@@ -187,6 +190,7 @@ def make_app(
         drafts=drafts,
         now=now,
         state_dir=state_dir,
+        cache_dir=cache_dir,
         sources=sources,
         config_support_note=support_note,
         cursor_blink=cursor_blink,

@@ -14,11 +14,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reflect import messages
-from reflect.actions import due_counts, views
 from reflect.drafts import DraftStore
 from reflect.errors import ReflectError
 from reflect.fileio import atomic_write
 from reflect.journal.store import JournalStore
+from reflect.remind import due_actions
 from reflect.workbook.loader import WorkbookSource
 from reflect.workbook.models import Workbook
 
@@ -32,6 +32,7 @@ class TuiContext:
     drafts: DraftStore
     now: Callable[[], datetime]
     state_dir: Path
+    cache_dir: Path
     sources: Sequence[WorkbookSource] = ()
     config_support_note: str | None = None
     cursor_blink: bool = True
@@ -57,10 +58,11 @@ class TuiContext:
             atomic_write(self.state_dir / SEEN_NOTE_MARKER, b"The support note has been shown.\n")
 
     def due_now(self) -> tuple[int, int]:
-        """(due today, overdue): the same query `reflect remind` answers from.
+        """(due today, overdue): the same query `reflect remind` answers, from the
+        open-actions index (a stat per month file, not a parse of the journal).
 
-        It reads the journal, so the home screen calls it in a worker thread and
-        draws first; swap in the open-actions index here when it lands.
+        The home screen still calls it in a worker thread and draws first: the
+        first call after a change re-reads the month files that changed.
         """
-        open_views = [v for v in views(self.store.entries()) if v.action.status == "open"]
-        return due_counts(open_views, self.today())
+        due_today, overdue = due_actions(self.store, self.cache_dir, self.today())
+        return len(due_today), len(overdue)

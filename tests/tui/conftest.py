@@ -62,6 +62,7 @@ def build_app(sources: list[WorkbookSource]) -> AppFactory:
             "drafts": DraftStore(paths.drafts_dir),
             "now": lambda: FROZEN_NOW,
             "state_dir": paths.state_dir,
+            "cache_dir": paths.cache_dir,
             "sources": sources,
             "cursor_blink": False,
         }
