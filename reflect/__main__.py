@@ -21,7 +21,8 @@ def main() -> None:
         code = fast_remind(args[1:])
         if code is not None:
             sys.exit(code)
-    from reflect.cli.main import run
+    # One command's module, not all of them: see reflect.cli.root.
+    from reflect.cli.root import run
 
     run()
 

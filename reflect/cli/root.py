@@ -1,0 +1,134 @@
+"""The root of the `reflect` command line, and a start-up that imports one command.
+
+`reflect.cli.main.app` has every command, for `reflect --help`, for tests and for
+anything unusual. But importing every command module (and Typer building every
+command) costs ~40 ms that `reflect journal -n 10` does not need. So `run()` looks
+at the first word: when it names a command in `COMMANDS`, it builds an app with
+the same root (the same group, `--version` and error handling) and only that
+command's module. Anything else (no command, `--help`, a typo that wants a
+suggestion) gets the full app. tests/cli/test_lazy_dispatch.py keeps `COMMANDS`
+equal to what `reflect.cli.main` registers and checks both print the same help.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from reflect import __version__
+from reflect.cli import coercion
+from reflect.errors import ReflectError
+
+# Plain values (a word, a number, a choice) skip Typer's pydantic adapters: ~80 ms.
+coercion.install()
+
+if TYPE_CHECKING:
+    # Typer vendors Click; its Context is what TyperGroup's methods are typed with.
+    from typer._click import Context as ClickContext
+
+# Each command: the module that adds it, and whether that module's `app` is a group
+# added under the name (otherwise the module's `register(app)` adds it).
+COMMANDS: dict[str, tuple[str, bool]] = {
+    "start": ("reflect.cli.start", False),
+    "workbooks": ("reflect.cli.workbooks", False),
+    "workbook": ("reflect.cli.workbook", True),
+    "actions": ("reflect.cli.actions", True),
+    "write": ("reflect.cli.write", False),
+    "journal": ("reflect.cli.journal", False),
+    "show": ("reflect.cli.journal", False),
+    "search": ("reflect.cli.journal", False),
+    "export": ("reflect.cli.export", False),
+    "import": ("reflect.cli.importer", True),
+    "remind": ("reflect.cli.remind", False),
+}
+
+
+class ReflectGroup(TyperGroup):
+    """Turns the project's own errors into one short paragraph on stderr and an exit code.
+
+    Every command runs inside this `invoke`, so CliRunner tests see exactly what a
+    person would, and no traceback ever reaches the terminal for a ReflectError.
+    """
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ReflectError as exc:
+            typer.echo(f"reflect: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("\nStopped. Nothing you saved has changed.", err=True)
+            raise typer.Exit(130) from None
+
+    def list_commands(self, ctx: ClickContext) -> list[str]:
+        # Commands in the order people meet them, not alphabetical.
+        return list(self.commands)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reflect {__version__}")
+        raise typer.Exit()
+
+
+def root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Guided, reflective journaling in your terminal.
+
+    Start with `reflect start` (or `reflect start getting-started`). Your words are kept
+    in plain-text files that you own; `reflect journal` reads them back.
+    """
+    if ctx.invoked_subcommand is None:
+        from reflect.cli.start import start_home
+
+        start_home()
+
+
+def new_app() -> typer.Typer:
+    """The root app with no commands yet."""
+    app = typer.Typer(
+        name="reflect",
+        cls=ReflectGroup,
+        no_args_is_help=False,
+        invoke_without_command=True,
+        add_completion=False,
+        # Never print local variables in a traceback: they may hold someone's words.
+        pretty_exceptions_show_locals=False,
+        rich_markup_mode=None,
+    )
+    app.callback()(root)
+    return app
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app to run `reflect ARGS` with: one command's, or (`reflect.cli.main`) all."""
+    if args == ["--version"]:
+        return new_app()  # the root alone answers it
+    name = args[0] if args else ""
+    if name not in COMMANDS:
+        from reflect.cli.main import app
+
+        return app
+    module_name, is_group = COMMANDS[name]
+    module = importlib.import_module(module_name)
+    app = new_app()
+    if is_group:
+        app.add_typer(module.app, name=name)
+    else:
+        module.register(app)
+    return app
+
+
+def run() -> None:
+    app_for(sys.argv[1:])(prog_name="reflect")
