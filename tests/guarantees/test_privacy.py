@@ -23,6 +23,7 @@ from tests.guarantees.helpers import (
     run_reflect,
     walk_input,
 )
+from tests.guarantees.test_bad_input import READING_COMMANDS
 
 SECRET = "I have never told anyone this"
 
@@ -130,7 +131,13 @@ def test_errors_name_the_line_never_the_words(
     path = _journal_with_secrets(reflect_home)
     text = BREAKAGES[name](path.read_text(encoding="utf-8"))
     path.write_bytes(text.encode("utf-8", "surrogateescape"))
-    for args in (["actions"], ["actions", "--json"], ["write", "x"], ["actions", "add", "y"]):
+    for args in (
+        ["actions"],
+        ["actions", "--json"],
+        ["write", "x"],
+        ["actions", "add", "y"],
+        *READING_COMMANDS,
+    ):
         result = cli(*args)
         assert result.exit_code == 3, (args, result.output)
         assert f"{path}:" in result.stderr  # file:line
@@ -224,6 +231,7 @@ def test_no_helper_process_sees_the_words(
         (["actions", "--json"], None),
         (["remind"], None),
         (["workbooks"], None),
+        *[(args, None) for args in READING_COMMANDS],
     ]
     for args, stdin in runs:
         result = cli(*args, input=stdin)
@@ -298,6 +306,7 @@ def test_reflect_never_touches_the_network(
         (["actions", "done", action_id], ""),
         (["start", "wellbeing-check-in", "--plain"], "y\n" + walk_input("net")),
         *[([name, "--help"], "") for name in _other_commands()],
+        *[(args, "") for args in READING_COMMANDS],
     ]
     assert run_commands(commands, env) == [0] * len(commands)
     fast = run_reflect("remind", env=env)  # the fast path, outside Typer
