@@ -465,3 +465,56 @@ def test_only_reflect_errors_escape(figures: Figures) -> None:
     """The error types the fuzzers accept are all the CLI's own (printed, never a traceback)."""
     for kind in (WorkbookError, JournalError, DraftError):
         assert issubclass(kind, ReflectError)
+
+
+# --------------------------------------------------------------------------- imports
+
+JRNL_LINES = [
+    "[2024-03-01 08:15:00 AM] A title",
+    "[2024-03-01 08:15 PM] Starred *",
+    "[2024-03-01 20:15:00] *",
+    "[2024-02-30 20:15] Not a day",
+    "[2024-03-01 20:15]",
+    "- [ ] Call the dentist due:2024-03-05",
+    "* [ ] @due(2024-13-45) odd",
+    "- [ ]   ",
+    "- [x] done already",
+    "## 2026-11-29 10:00",
+    "    indented",
+    "\t",
+    "\r",
+    "",
+]
+
+
+def test_fuzz_jrnl_import(tmp_path: Path, figures: Figures) -> None:
+    """A jrnl file turns into entries the journal can hold (they render and read back),
+    or into reflect's own error: an import never writes a month reflect cannot read."""
+    from reflect.importers.jrnl import decode, parse_jrnl, to_entry
+
+    path = tmp_path / "jrnl.txt"
+    outcomes = {"imported": 0, "refused": 0}
+
+    @settings(FUZZ, max_examples=400)
+    @given(
+        st.lists(st.sampled_from(JRNL_LINES) | st.text(max_size=40), max_size=25).map(
+            lambda lines: "\n".join(lines).encode("utf-8", "surrogatepass")
+        )
+        | st.binary(max_size=200)
+    )
+    def read(raw: bytes) -> None:
+        try:
+            items = parse_jrnl(decode(raw, path), path)
+        except ReflectError:
+            outcomes["refused"] += 1
+            return
+        taken: set[str] = set()
+        entries = [to_entry(item, taken) for item in items]
+        unique = list({e.id: e for e in entries}.values())
+        back = parse(render_file(unique)).entries  # readable, whatever was imported
+        assert [e.id for e in back] == [e.id for e in unique]
+        outcomes["imported"] += 1
+
+    read()
+    figures.add("fuzz examples: jrnl imports", sum(outcomes.values()))
+    assert outcomes["imported"] > 20 and outcomes["refused"] > 20, outcomes
