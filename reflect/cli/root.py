@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 from reflect import __version__
 from reflect.cli import coercion
 from reflect.errors import ReflectError
+from reflect.terminal import visible
 
 # Plain values (a word, a number, a choice) skip Typer's pydantic adapters: ~80 ms.
 coercion.install()
@@ -58,7 +59,8 @@ class ReflectGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ReflectError as exc:
-            typer.echo(f"reflect: {exc}", err=True)
+            # visible(): a message may quote a file's text or name, never to be obeyed.
+            typer.echo(visible(f"reflect: {exc}"), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             typer.echo("\nStopped. Nothing you saved has changed.", err=True)

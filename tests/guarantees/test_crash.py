@@ -19,6 +19,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from tests.guarantees.helpers import (
     all_entries,
     cli,
     run_driver,
+    run_reflect,
     walk_input,
 )
 
@@ -158,6 +160,10 @@ def test_sigkill_real_processes_at_random_moments(
     _seed_actions(4)
     rng = random.Random(5)
     store = JournalStore(reflect_home / "journal")
+    # How long one command lives here (start-up included): kills are spread over that.
+    started = time.perf_counter()
+    assert run_reflect("write", "timing run").returncode == 0
+    lifetime = time.perf_counter() - started
     results: list[dict[str, Any]] = []
     for batch in range(12):
         running = []
@@ -183,7 +189,7 @@ def test_sigkill_real_processes_at_random_moments(
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.PIPE,
                 )
-            running.append((proc, kind, tag, target, rng.uniform(0.05, 0.45)))
+            running.append((proc, kind, tag, target, rng.uniform(0.1, 1.1) * lifetime))
         for proc, kind, tag, target, delay in running:
             try:
                 proc.wait(timeout=delay)

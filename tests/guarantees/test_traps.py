@@ -165,7 +165,11 @@ def test_visible_keeps_newlines_tabs_and_every_printable_character() -> None:
 
 
 def test_pretty_exceptions_never_show_locals() -> None:
+    from reflect.cli.root import COMMANDS, app_for
+
     assert app.pretty_exceptions_show_locals is False
+    for name in COMMANDS:  # the one-command apps `python -m reflect NAME` builds
+        assert app_for([name]).pretty_exceptions_show_locals is False, name
 
 
 def test_an_unexpected_crash_does_not_print_the_words(reflect_home: Path, tmp_path: Path) -> None:
