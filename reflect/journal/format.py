@@ -193,7 +193,7 @@ def parse(text: str, path: Path | None = None) -> ParsedFile:
             path=path,
             line=number + 1,
         )
-    starts = [i for i in range(number + 1, len(lines)) if lines[i].startswith("## ")]
+    starts = _entry_starts(text, number)
     for i in range(number + 1, starts[0] if starts else len(lines)):
         if lines[i].strip():
             raise JournalError(
@@ -205,6 +205,23 @@ def parse(text: str, path: Path | None = None) -> ParsedFile:
         end = starts[index + 1] if index + 1 < len(starts) else len(lines)
         _EntryParser(lines, start, end, path, parsed).parse()
     return parsed
+
+
+def _entry_starts(text: str, after: int) -> list[int]:
+    """The numbers of the lines after line `after` that start with '## ': each starts an entry.
+
+    Found with str.find on the text rather than a look at every line, which on a
+    large month is a good part of the parse.
+    """
+    starts: list[int] = []
+    find, count = text.find, text.count
+    position, line = 0, 0
+    while (hit := find("\n## ", position)) != -1:
+        line += count("\n", position, hit) + 1
+        position = hit + 1
+        if line > after:
+            starts.append(line)
+    return starts
 
 
 class _EntryParser:
@@ -276,15 +293,14 @@ class _EntryParser:
         match = _ENTRY_RE.match(line)
         if not match:
             raise self.fail("An entry heading should read '## YYYY-MM-DD HH:MM · title'.")
+        day, clock, title = match.groups()
         try:
-            day = date.fromisoformat(match.group(1))
-            clock = time.fromisoformat(match.group(2))
+            # One call for both: the pattern has already checked their shape.
+            written = datetime.fromisoformat(f"{day} {clock}")
         except ValueError:
-            raise self.fail(
-                f"'{match.group(1)} {match.group(2)}' is not a real date and time."
-            ) from None
+            raise self.fail(f"'{day} {clock}' is not a real date and time.") from None
         self.at += 1
-        return datetime.combine(day, clock), match.group(3) or ""
+        return written, title or ""
 
     def _meta(self) -> dict[str, tuple[str, int]]:
         """The 'key: value' lines under the heading, each with the line it sits on."""
@@ -300,26 +316,42 @@ class _EntryParser:
         return meta
 
     def _skip_blank(self) -> None:
-        while self.at < self.end and _is_separator(self.lines[self.at]):
-            self.at += 1
+        lines, at, end = self.lines, self.at, self.end
+        # _is_separator, inlined: this runs between every two parts of every entry.
+        while at < end and (
+            not (line := lines[at])
+            or (line.isspace() and not line.startswith(INDENT) and line[0] != "\t")
+        ):
+            at += 1
+        self.at = at
 
     def _block(self) -> str:
-        """A maximal run of indented and empty lines; trailing empty lines are separators."""
-        taken: list[tuple[str, bool]] = []  # (content, written with an indent)
-        while self.at < self.end:
-            line = self.lines[self.at]
-            if line.startswith(INDENT):
-                taken.append((line[len(INDENT) :], True))
-            elif line.startswith("\t"):
-                taken.append((line[1:], True))  # a hand edit that indented with a tab
-            elif not line.strip():
-                taken.append(("", False))  # empty (or stray spaces left by a hand edit)
+        """A maximal run of indented and empty lines; trailing empty lines are separators.
+
+        Written for speed (every answer and every free-form entry is a block): one pass
+        finds where the run ends and where its last indented line is, then one
+        comprehension takes the text. Lines indented with four spaces lose them; a
+        tab (a hand edit) loses the tab; empty lines, or stray spaces left by a hand
+        edit, are empty.
+        """
+        lines, at, end = self.lines, self.at, self.end
+        start = last = at  # `last`: just after the last indented line
+        while at < end:
+            line = lines[at]
+            if line.startswith(INDENT) or line.startswith("\t"):
+                at += 1
+                last = at
+            elif not line or line.isspace():
+                at += 1
             else:
                 break
-            self.at += 1
-        while taken and not taken[-1][1]:
-            taken.pop()
-        return "\n".join(content for content, _ in taken)
+        self.at = at
+        return "\n".join(
+            [
+                line[4:] if line.startswith(INDENT) else line[1:] if line[:1] == "\t" else ""
+                for line in lines[start:last]
+            ]
+        )
 
     def _action(self) -> Action:
         line_number = self.at

@@ -27,6 +27,7 @@ from reflect.journal.model import (
     TextAnswer,
     month_key,
 )
+from reflect.journal.prefilter import may_contain
 from reflect.journal.store import JournalStore
 
 FREE_FORM = "free-form"
@@ -171,7 +172,7 @@ class Pattern:
         self.folded = text.casefold()
 
     def might_be_in(self, raw: str) -> bool:
-        """A cheap test on a whole month file: False means no line in it can match.
+        """A cheap test on a month file or a field's text: False means no line in it can match.
 
         Every line of every searched field appears in the raw file verbatim (after a
         marker or an indent), and casefolding works character by character, so a
@@ -179,7 +180,7 @@ class Pattern:
         A regular expression could be anchored to a field's start, so it always says
         maybe.
         """
-        return self.regex is not None or self.folded in raw.casefold()
+        return self.regex is not None or may_contain(raw, self.folded)
 
     def spans(self, line: str) -> tuple[tuple[int, int], ...]:
         if self.regex is not None:
@@ -253,6 +254,7 @@ def match_entry(entry: Entry, pattern: Pattern) -> Match | None:
     hits = [
         Hit(label, line, spans)
         for label, text in searchable(entry)
+        if pattern.might_be_in(text)  # most fields are passed over without a look at a line
         for line in text.split("\n")
         if (spans := pattern.spans(line))
     ]
