@@ -166,7 +166,7 @@ class _Counted:
         self.count = 0
 
     def __call__(self) -> Iterator[Entry]:
-        self.count = 0  # Markdown reads the entries twice; count one pass
+        self.count = 0  # counted afresh on each pass
         for entry in self.chosen():
             self.count += 1
             yield entry

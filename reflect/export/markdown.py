@@ -22,13 +22,16 @@ Answers are the person's own words, and Markdown must never rearrange them. So:
   the same way, and `#` everywhere in them (a heading's closing sequence).
 
 The document is produced as a stream of strings, one entry at a time. The contents
-list needs the headings first, so the entries are read twice (the first time only
-their dates and titles are kept); a large journal is never held in memory whole.
+list needs every heading first, so each entry is rendered as it is read and kept,
+as UTF-8, in a spooled temporary file (in memory up to `SPOOL_IN_MEMORY`, then in
+an unnamed file only this process can open) until the contents list is out: the
+journal is read and parsed once, and a large one is never held in memory whole.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -46,6 +49,9 @@ from reflect.journal.model import (
     SectionRecord,
     TextAnswer,
 )
+
+# Rendered entries beyond this many bytes wait on disk, not in memory (see above).
+SPOOL_IN_MEMORY = 4 * 1024 * 1024
 
 # ---- What we say in the document. ----------------------------------------------------
 TITLE = "Journal"
@@ -107,12 +113,19 @@ def render_markdown(
     some_sections: bool = False,
     title: str = TITLE,
 ) -> Iterator[str]:
-    """The document, in pieces. `entries` is called twice and must give the same
-    entries, oldest first, each time (a query over the journal does)."""
-    headings = [heading(entry) for entry in entries()]
-    yield from _preamble(headings, exported, since, until, some_sections, title)
-    for entry in entries():
-        yield "\n---\n\n" + render_entry(entry)
+    """The document, in pieces. `entries` is called once and gives the entries oldest
+    first. Nothing is yielded until every entry has been read, so a month file that
+    does not parse stops the export before any of it is written."""
+    headings: list[Heading] = []
+    sizes: list[int] = []
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
+        for entry in entries():
+            headings.append(heading(entry))
+            sizes.append(spool.write(("\n---\n\n" + render_entry(entry)).encode("utf-8")))
+        yield from _preamble(headings, exported, since, until, some_sections, title)
+        spool.seek(0)
+        for size in sizes:
+            yield spool.read(size).decode("utf-8")
 
 
 def heading(entry: Entry) -> Heading:
