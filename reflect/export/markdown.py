@@ -85,6 +85,9 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # What means something at the start of a line: headings, quotes, list markers, setext
 # underlines and thematic breaks, ordered list numbers.
 _LINE_START = re.compile(r"^([#>+=-])|^([0-9]{1,9})([.)])")
+# What a line must start with for _LINE_START to match, and a search for such a line.
+_FIRST = "#>+=-0123456789"
+_STARTERS = re.compile(r"(?:^|\n)[#>+=0-9-]")
 _BACKTICKS = re.compile(r"`+")
 # A non-empty line: Markdown's line endings are LF, CR and CRLF.
 _LINE = re.compile(r"[^\r\n]+")
@@ -269,8 +272,19 @@ def escape(line: str, *, heading: bool = False) -> str:
     """One line with a backslash before everything Markdown would read as formatting
     (in a heading, `#` everywhere too: trailing `#`s would close it)."""
     special = _HEADING_SPECIAL if heading else _SPECIAL
-    escaped = _ENTITY.sub(r"\\&", special.sub(r"\\\1", line))
-    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped, count=1)
+    # Each substitution only where it has something to do: most lines need none, and
+    # a substitution costs several times a search (export runs this on every line).
+    if special.search(line):
+        line = special.sub(r"\\\1", line)
+    if "&" in line:
+        line = _ENTITY.sub(r"\\&", line)
+    if _LINE_START.match(line):
+        line = _LINE_START.sub(_line_start, line, count=1)
+    return line
+
+
+def _line_start(match: re.Match[str]) -> str:
+    return f"\\{match[1]}" if match[1] else f"{match[2]}\\{match[3]}"
 
 
 def inline(value: str) -> str:
@@ -291,10 +305,24 @@ def as_prose(text: str) -> str | None:
         return None
     if any(line != line.strip() or "\r" in line for line in lines):
         return None
-    escaped = [escape(line) for line in lines]
+    # As escape() line by line, but quicker: the characters in the whole text at once
+    # (no pattern crosses a line break), line starts only where one might need it.
+    if _SPECIAL.search(text):
+        text = _SPECIAL.sub(r"\\\1", text)
+    if "&" in text:
+        text = _ENTITY.sub(r"\\&", text)
+    if _STARTERS.search(text):
+        text = "\n".join(
+            _LINE_START.sub(_line_start, line, count=1) if line[:1] in _FIRST else line
+            for line in text.split("\n")
+        )
+    # A backslash ends each line that another line follows (a hard line break).
+    if "\n\n\n" not in text:  # then every blank line is a single one
+        return text.replace("\n", "\\\n").replace("\\\n\\\n", "\n\n")
+    lines = text.split("\n")
     return "\n".join(
         line + "\\" if line and after else line
-        for line, after in zip(escaped, [*escaped[1:], ""], strict=True)
+        for line, after in zip(lines, [*lines[1:], ""], strict=True)
     )
 
 
