@@ -24,6 +24,9 @@ _FOLD_TO_ASCII = re.compile(
 
 def may_contain(text: str, folded: str) -> bool:
     """False only when `folded` (casefolded words) is not in `text.casefold()`."""
-    if folded.isascii() and (text.isascii() or not _FOLD_TO_ASCII.search(text)):
-        return folded.encode() in text.encode().lower()
+    if folded.isascii():
+        if folded.encode() in text.encode().lower():
+            return True  # a "yes" may be generous: the caller looks closer
+        if text.isascii() or not _FOLD_TO_ASCII.search(text):
+            return False
     return folded in text.casefold()
