@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 import typer
 
 from reflect import clock
-from reflect.config import Config, load_config, workbook_sources
 from reflect.journal.store import JournalStore
 from reflect.paths import Paths, get_paths
 from reflect.terminal import visible
-from reflect.workbook.loader import WorkbookSource
 
 if TYPE_CHECKING:
+    from reflect.config import Config
     from reflect.drafts import DraftStore
+    from reflect.workbook.loader import WorkbookSource
 
 
 @dataclass
@@ -48,10 +48,15 @@ class Env:
 
     @cached_property
     def config(self) -> Config:
+        # The config and workbook modules (~7 ms) only for commands that read them.
+        from reflect.config import load_config
+
         return load_config(self.paths)
 
     @property
     def sources(self) -> list[WorkbookSource]:
+        from reflect.config import workbook_sources
+
         return workbook_sources(self.paths, self.config)
 
     def support_note(self, workbook_note: str | None = None) -> str:
