@@ -30,7 +30,9 @@ WALK = "\n".join(
 def test_walk_skip_back_action_then_done(reflect_home: Path) -> None:
     result = reflect("start", "wellbeing-check-in", "--plain", input=WALK)
     assert result.exit_code == 0, result.output
-    assert "Reflecting on your own is not always the right thing" in result.stdout  # the support note comes first
+    assert (
+        "Reflecting on your own is not always the right thing" in result.stdout
+    )  # the support note comes first
     assert "Wed 2 Dec — in 3 days" in result.stdout  # the date is echoed back as a date
     assert "Saved to your journal" in result.stdout
 
@@ -102,7 +104,9 @@ def test_restart_discards_the_draft(reflect_home: Path) -> None:
 def test_low_score_shows_the_support_note(reflect_home: Path) -> None:
     result = reflect("start", "wellbeing-check-in", "--plain", input="1\n\n:pause\n")
     assert result.exit_code == 0
-    assert result.stdout.count("Reflecting on your own is not always") == 2  # at the start, and after the 1
+    assert (
+        result.stdout.count("Reflecting on your own is not always") == 2
+    )  # at the start, and after the 1
 
 
 def test_bad_date_is_explained_and_asked_again(reflect_home: Path, data_dir: Path) -> None:
