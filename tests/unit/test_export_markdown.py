@@ -304,7 +304,11 @@ def test_a_failed_export_leaves_the_old_file_and_no_temp_file(tmp_path: Path) ->
 
 
 @settings(max_examples=150, database=None, deadline=None)
-@given(st.text(alphabet=st.characters(exclude_characters="\n", exclude_categories=("Cs",))).filter(str.strip))
+@given(
+    st.text(alphabet=st.characters(exclude_characters="\n", exclude_categories=("Cs",))).filter(
+        str.strip
+    )
+)
 def test_any_title_prompt_and_item_reads_back_as_written(value: str) -> None:
     entry = Entry(
         "aaaaaaaa",
