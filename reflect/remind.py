@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 SHELLS = ("bash", "zsh", "fish")
 STATE_NAME = "remind.json"
 SHOWN_IN_LINE = 2  # actions named on the terminal's second line
-SHOWN_IN_NOTIFICATION = 5
 TEXT_WIDTH = 50
 
 _HOOK_COMMENT = (
@@ -145,7 +144,7 @@ def run(
     if not due_today and not overdue:
         return 0
     if notify_send is not None:
-        _send(notify_send, due_today, overdue, today)
+        _send(notify_send, len(due_today), len(overdue))
     else:
         for line in reminder_lines(due_today, overdue, today):
             write(line)
@@ -260,20 +259,18 @@ def _find_notify_send() -> str:
     return found
 
 
-def _send(
-    notify_send: str, due_today: list[IndexedAction], overdue: list[IndexedAction], today: date
-) -> None:
-    """One desktop notification. The words go as arguments (never through a shell), after
-    `--` so an action starting with '-' is not read as an option."""
+def _send(notify_send: str, due_today: int, overdue: int) -> None:
+    """One desktop notification holding only counts and the command to run.
+
+    A process's arguments can be read by every local user (/proc/PID/cmdline) for as
+    long as it runs, so action texts never go there: the summary is "reflect" and the
+    body the same line the terminal's first line is ("2 actions due today, 1 overdue:
+    run `reflect actions`"). Arguments, never a shell; after `--` for good measure.
+    """
     import subprocess
 
-    summary = messages.due_summary(len(due_today), len(overdue))
-    pressing = due_today + overdue
-    lines = [f"{_markup_safe(a.text)} ({wording(a, today)})" for a in pressing]
-    body = "\n".join(lines[:SHOWN_IN_NOTIFICATION])
-    if len(lines) > SHOWN_IN_NOTIFICATION:
-        body += "\n" + messages.REMIND_MORE.format(count=len(lines) - SHOWN_IN_NOTIFICATION)
-    command = [notify_send, "--app-name=reflect", "--", summary[0].upper() + summary[1:], body]
+    body = messages.remind_line(due_today, overdue)
+    command = [notify_send, "--app-name=reflect", "--", "reflect", body]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -282,8 +279,3 @@ def _send(
         said = (done.stderr or "").strip().splitlines()
         reason = said[0] if said else f"exit status {done.returncode}"
         raise ReflectError(messages.NOTIFY_FAILED.format(reason=reason))
-
-
-def _markup_safe(text: str) -> str:
-    """Notification bodies may be read as markup: keep '<b>' or '&' as the person typed them."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -202,15 +202,16 @@ def _arguments(record: Path) -> list[str]:
     return record.read_text().split("\n---\n")[:-1]
 
 
-def test_notify_sends_the_reminder_as_arguments(fake_notify_send: Path) -> None:
+def test_notify_sends_counts_never_action_text(fake_notify_send: Path) -> None:
     _add("-v <b>Tea</b> & cake; $(rm -rf ~)", "today")
     _add("Ring Jo", "today 09:00")
     assert _remind("--notify") == ""  # for cron: nothing on stdout when it worked
+    # Other users can read a process's arguments: only counts and the command go there.
     assert _arguments(fake_notify_send) == [
         "--app-name=reflect",
         "--",
-        "2 actions due today",
-        "-v &lt;b&gt;Tea&lt;/b&gt; &amp; cake; $(rm -rf ~) (due today)\nRing Jo (due today at 09:00)",
+        "reflect",
+        "2 actions due today: run `reflect actions`",
     ]
 
 

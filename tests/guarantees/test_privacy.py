@@ -329,13 +329,6 @@ def _other_commands() -> list[str]:
     return sorted(n for n in names if n)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "`reflect remind --notify` passes action texts to notify-send as arguments, which "
-        "any local user can read in /proc/PID/cmdline while it runs (reflect/remind.py _send)"
-    ),
-)
 def test_notification_helper_gets_no_action_text(
     reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
