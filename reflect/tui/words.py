@@ -97,3 +97,12 @@ MOVE_HINT = "Type a day ('fri', 'in 3 days', '4 dec'), or 'none' to remove the d
 MOVE_EMPTY = "Type a day, or 'none' to remove the date."
 MOVE_NONE = "No date."
 FROM = "from {origin}"
+
+# ---- Journal.
+JOURNAL_TITLE = "Your journal"
+JOURNAL_SEARCH_PLACEHOLDER = "Search your entries (type to filter)"
+JOURNAL_LOADING = "Opening your journal…"
+JOURNAL_EMPTY = "Nothing in your journal yet. Walk a workbook, or `reflect write` a note."
+JOURNAL_NO_MATCH = "No entries with those words."
+JOURNAL_SHOWING_NEWEST = "Showing your newest {count} entries; a search looks through them all."
+JOURNAL_FREE_FORM = "free-form"

@@ -24,6 +24,7 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "app.review", "Review plans"),
+        Binding("j", "journal", "Journal"),
         Binding("s", "app.support_note", "Support note"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
@@ -107,6 +108,16 @@ class HomeScreen(Screen[None]):
         item = self.found.get(event.option.id or "")
         if item is not None:
             self.app.call_later(self.app.open_workbook, item)  # type: ignore[attr-defined]  # ReflectApp
+
+    # ------------------------------------------------------------------ journal
+
+    def action_journal(self) -> None:
+        """Read back and search the journal; its entries are read there, not here."""
+        # Imported here: Textual's Markdown widget and markdown-it cost ~20 ms, which
+        # home's first frame need not pay.
+        from reflect.tui.screens.journal import JournalScreen
+
+        self.app.push_screen(JournalScreen(self.ctx))
 
     # ------------------------------------------------------------------ due actions
 

@@ -1,0 +1,168 @@
+"""Reading back: the journal's entries, newest first, a search box that filters as
+you type, and the chosen entry shown beside the list.
+
+All journal logic is `reflect.journal.query`'s (listing, matching, searching) and
+the entry's text is `reflect.export.markdown.render_entry`'s, which escapes what a
+person wrote, so the Markdown view shows it exactly as written. List labels are
+`Content`, never markup.
+
+Only the newest `LOAD_LIMIT` entries are read when the screen opens, off the UI
+thread, so a journal of many years opens at once. While they are all there is,
+typing filters them in memory; when there are more, a search reads the whole
+journal in a worker instead (the query's month pre-filter keeps that quick).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from reflect.dates import format_day
+from reflect.errors import ReflectError
+from reflect.export.markdown import render_entry
+from reflect.journal.model import Entry
+from reflect.journal.query import Pattern, list_entries, match_entry, search
+from reflect.tui import words
+from reflect.tui.context import TuiContext
+
+# Entries read when the screen opens (and the most a search lists): enough for
+# years of weekly check-ins, few enough to read and list in a blink.
+LOAD_LIMIT = 500
+# A label's first line is cut here: the Markdown view beside it has the rest.
+FIRST_LINE_WIDTH = 70
+
+
+class JournalScreen(Screen[None]):
+    CSS_PATH = "journal.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.home", "Home"),
+        Binding("f1", "app.help", "Help"),
+        Binding("f2", "app.support_note", "Support note"),
+    ]
+
+    def __init__(self, ctx: TuiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.loaded: list[Entry] = []
+        self.more = False  # the journal holds more than the entries loaded
+        self.shown: dict[str, Entry] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(words.JOURNAL_TITLE, id="title-bar", markup=False)
+        yield Input(placeholder=words.JOURNAL_SEARCH_PLACEHOLDER, id="journal-search")
+        yield Static(words.JOURNAL_LOADING, id="journal-status", markup=False)
+        with Horizontal(id="journal-body"):
+            yield OptionList(id="entries")
+            with VerticalScroll(id="entry-view"):
+                yield Markdown("", id="entry")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#journal-search", Input).cursor_blink = self.ctx.cursor_blink
+        self.query_one("#journal-search", Input).focus()
+        self.load()
+
+    # ------------------------------------------------------------------ reading
+
+    @work(thread=True, exclusive=True, group="journal-load")
+    def load(self) -> None:
+        """Reading months of entries can take a moment; the screen is drawn first."""
+        try:
+            found = list_entries(self.ctx.store, limit=LOAD_LIMIT + 1)
+        except ReflectError as problem:
+            self.app.call_from_thread(self._unreadable, problem)
+            return
+        self.app.call_from_thread(self._loaded, found[:LOAD_LIMIT], len(found) > LOAD_LIMIT)
+
+    def _loaded(self, found: list[Entry], more: bool) -> None:
+        self.loaded, self.more = found, more
+        self.filter(self.query_one("#journal-search", Input).value)
+
+    def _unreadable(self, problem: ReflectError) -> None:
+        self.notify(str(problem), severity="error", markup=False, timeout=15)
+        self._status(problem.message)
+
+    @on(Input.Changed, "#journal-search")
+    def _typed(self, event: Input.Changed) -> None:
+        self.filter(event.value)
+
+    @on(Input.Submitted, "#journal-search")
+    def _to_list(self) -> None:
+        """Enter in the search box goes to the list, to read the entries found."""
+        if self.shown:
+            self.query_one("#entries", OptionList).focus()
+
+    def filter(self, text: str) -> None:
+        """Show the entries matching `text` (all of them when it is blank)."""
+        if not text.strip():
+            self._show(self.loaded)
+            if self.more:
+                self._status(words.JOURNAL_SHOWING_NEWEST.format(count=LOAD_LIMIT))
+            return
+        pattern = Pattern(text)
+        if self.more:
+            self.search_all(pattern)
+        else:
+            self._show([e for e in self.loaded if match_entry(e, pattern) is not None])
+
+    @work(thread=True, exclusive=True, group="journal-search")
+    def search_all(self, pattern: Pattern) -> None:
+        """The whole journal, for a journal larger than what was loaded."""
+        worker = get_current_worker()
+        try:
+            found = [match.entry for match in search(self.ctx.store, pattern, limit=LOAD_LIMIT)]
+        except ReflectError as problem:
+            self.app.call_from_thread(self._unreadable, problem)
+            return
+        if not worker.is_cancelled:  # a newer keystroke has started its own search
+            self.app.call_from_thread(self._show, found)
+
+    # ------------------------------------------------------------------ showing
+
+    def _show(self, found: list[Entry]) -> None:
+        self.shown = {entry.id: entry for entry in found}
+        listing = self.query_one("#entries", OptionList)
+        listing.set_options([Option(self._label(entry), id=entry.id) for entry in found])
+        if found:
+            listing.highlighted = 0
+            self._status("")
+            self._read(found[0])
+        else:
+            empty = not self.loaded and not self.more
+            self._status(words.JOURNAL_EMPTY if empty else words.JOURNAL_NO_MATCH)
+            self.query_one("#entry", Markdown).update("")
+
+    def _label(self, entry: Entry) -> Content:
+        day = format_day(entry.written.date(), self.ctx.today())
+        book = entry.title if entry.workbook is not None else words.JOURNAL_FREE_FORM
+        first = entry.first_line() or (entry.title if entry.workbook is None else "")
+        if len(first) > FIRST_LINE_WIDTH:
+            first = first[: FIRST_LINE_WIDTH - 1].rstrip() + "…"
+        parts: list[str | tuple[str, str]] = [(day, "bold"), "  ", (book, "italic")]
+        if first:
+            parts.append("\n" + first)
+        return Content.assemble(*parts)
+
+    @on(OptionList.OptionHighlighted, "#entries")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        entry = self.shown.get(event.option.id or "")
+        if entry is not None:
+            self._read(entry)
+
+    def _read(self, entry: Entry) -> None:
+        self.query_one("#entry", Markdown).update(render_entry(entry, anchor_line=False))
+        self.query_one("#entry-view", VerticalScroll).scroll_home(animate=False)
+
+    def _status(self, text: str) -> None:
+        status = self.query_one("#journal-status", Static)
+        status.update(Content(text))
+        status.display = bool(text)
