@@ -19,6 +19,7 @@ Everywhere
 Home
   ↑ ↓      Choose a workbook; Enter starts it (or carries on).
   a        Review what you planned.
+  j        Read and search your journal (type to search, Enter goes to the list, Esc home).
   s        The support note.    q  Quit.
 
 Walking a workbook
