@@ -12,14 +12,13 @@ same `run`, so both print exactly the same (tests/cli/test_remind.py).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date
 
 from reflect import messages
 from reflect.errors import ReflectError
-from reflect.journal.index import IndexedAction, open_actions
+from reflect.journal.index import Due, DueItem, IndexedAction, due_summary, open_actions, split_due
 
 TYPE_CHECKING = False  # not typing's: see reflect.journal.index
 if TYPE_CHECKING:
@@ -69,17 +68,7 @@ def due_actions(
     return split_due(open_actions(journal, cache_dir), today)
 
 
-def split_due(
-    actions: list[IndexedAction], today: date
-) -> tuple[list[IndexedAction], list[IndexedAction]]:
-    due_today = [a for a in actions if a.due == today]
-    overdue = [a for a in actions if a.due is not None and a.due < today]
-    due_today.sort(key=lambda a: a.at or time.min)
-    overdue.sort(key=lambda a: (a.due, a.at or time.min), reverse=True)
-    return due_today, overdue
-
-
-def wording(action: IndexedAction, today: date) -> str:
+def wording(action: IndexedAction | DueItem, today: date) -> str:
     """'due today', 'due today at 15:00', '1 day overdue', '3 days overdue'.
 
     The same words as `reflect.dates.due_wording` (a test keeps them equal),
@@ -92,17 +81,16 @@ def wording(action: IndexedAction, today: date) -> str:
     return f"{days} day{'s' if days != 1 else ''} overdue"
 
 
-def reminder_lines(
-    due_today: list[IndexedAction], overdue: list[IndexedAction], today: date
-) -> list[str]:
+def reminder_lines(due: Due, today: date) -> list[str]:
     """What the terminal shows: the counts, then the most pressing one or two by name."""
-    summary = messages.remind_line(len(due_today), len(overdue))
+    summary = messages.remind_line(len(due.today_ids), len(due.overdue_ids))
     if not summary:
         return []
-    pressing = due_today + overdue
-    named = [f"{a.id} {_short(a.text)} ({wording(a, today)})" for a in pressing[:SHOWN_IN_LINE]]
-    if len(pressing) > SHOWN_IN_LINE:
-        named.append(messages.REMIND_MORE.format(count=len(pressing) - SHOWN_IN_LINE))
+    pressing = (due.today_first + due.overdue_first)[:SHOWN_IN_LINE]
+    named = [f"{a.id} {_short(a.text)} ({wording(a, today)})" for a in pressing]
+    more = len(due.today_ids) + len(due.overdue_ids) - len(pressing)
+    if more > 0:
+        named.append(messages.REMIND_MORE.format(count=more))
     return [summary, "  " + "; ".join(named)]
 
 
@@ -132,24 +120,27 @@ def run(
         write(SHELL_HOOKS[shell])
         return 0
     notify_send = _find_notify_send() if notify else None
-    due_today, overdue = due_actions(paths.journal_dir, paths.cache_dir, today)
+    # A summary of a few hundred bytes, not the index: see `due_summary`.
+    due = due_summary(paths.journal_dir, paths.cache_dir, today, SHOWN_IN_LINE)
     channel = "notify" if notify else "terminal"
     state: dict[str, object] = {}
     if once_per_day:
         state = _load_state(paths.state_dir, today)
         said = state.get(channel)
         said = said if isinstance(said, dict) else {}
-        due_today = due_today if _is_news(due_today, said.get("today")) else []
-        overdue = overdue if _is_news(overdue, said.get("overdue")) else []
-    if not due_today and not overdue:
+        if not _is_news(due.today_ids, said.get("today")):
+            due = Due([], due.overdue_ids, [], due.overdue_first)
+        if not _is_news(due.overdue_ids, said.get("overdue")):
+            due = Due(due.today_ids, [], due.today_first, [])
+    if not due.today_ids and not due.overdue_ids:
         return 0
     if notify_send is not None:
-        _send(notify_send, len(due_today), len(overdue))
+        _send(notify_send, len(due.today_ids), len(due.overdue_ids))
     else:
-        for line in reminder_lines(due_today, overdue, today):
+        for line in reminder_lines(due, today):
             write(line)
     if once_per_day:
-        _remember(paths.state_dir, state, channel, today, due_today, overdue)
+        _remember(paths.state_dir, state, channel, today, due)
     return 0
 
 
@@ -208,6 +199,8 @@ def _fast_options(args: list[str]) -> tuple[bool, bool, str | None] | None:
 
 def _load_state(folder: Path, today: date) -> dict[str, object]:
     """What was said today, per channel and kind; {} on another day or a broken file."""
+    import json  # ~4 ms, so only for --once-per-day
+
     try:
         state = json.loads((folder / STATE_NAME).read_bytes())
     except (OSError, ValueError):
@@ -217,9 +210,9 @@ def _load_state(folder: Path, today: date) -> dict[str, object]:
     return state
 
 
-def _is_news(actions: list[IndexedAction], said: object) -> bool:
+def _is_news(ids: list[str], said: object) -> bool:
     known = set(said) if isinstance(said, list) else set()
-    return any(action.id not in known for action in actions)
+    return any(action_id not in known for action_id in ids)
 
 
 def _remember(
@@ -227,20 +220,20 @@ def _remember(
     state: dict[str, object],
     channel: str,
     today: date,
-    due_today: list[IndexedAction],
-    overdue: list[IndexedAction],
+    due: Due,
 ) -> None:
     import contextlib
+    import json
 
     from reflect.fileio import atomic_write
 
     said = state.get(channel)
     said = dict(said) if isinstance(said, dict) else {}
-    for kind, actions in (("today", due_today), ("overdue", overdue)):
-        if actions:
+    for kind, ids in (("today", due.today_ids), ("overdue", due.overdue_ids)):
+        if ids:
             before = said.get(kind)
-            ids = set(before) if isinstance(before, list) else set()
-            said[kind] = sorted(ids | {a.id for a in actions})
+            known = set(before) if isinstance(before, list) else set()
+            said[kind] = sorted(known | set(ids))
     state = {**state, "day": today.isoformat(), channel: said}
     # The reminder was shown; failing to remember that only means it may be shown again.
     with contextlib.suppress(ReflectError):

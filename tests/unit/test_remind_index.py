@@ -226,3 +226,88 @@ def test_remind_wording_is_the_dates_modules(days_ago: int) -> None:
         month_file="2020-01.txt",
     )
     assert remind.wording(action, TODAY) == due_wording(due, TODAY)
+
+
+# --------------------------------------------------------------------------- the summary remind reads
+
+
+def _due(store: JournalStore, cache: Path, today: date = TODAY) -> tuple[object, ...]:
+    due = index.due_summary(store.folder, cache, today, 2)
+    return (
+        due.today_ids,
+        due.overdue_ids,
+        [(a.id, a.text, a.due, a.at) for a in due.today_first],
+        [(a.id, a.text, a.due, a.at) for a in due.overdue_first],
+    )
+
+
+def test_a_warm_summary_reads_neither_journal_nor_index(
+    store: JournalStore, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _planned(store)
+    first = _due(store, cache)
+    assert first == (
+        ["p2wd"],
+        ["x4kq"],
+        [("p2wd", "Message Sam about a walk", TODAY, time(15, 0))],
+        [("x4kq", "Book the dentist", date(2026, 11, 12), None)],
+    )
+
+    def no_reading(*args: object) -> list[IndexedAction]:
+        raise AssertionError("the index was read")
+
+    monkeypatch.setattr(index, "_open_actions", no_reading)
+    assert _due(store, cache) == first
+
+
+def test_the_summary_sees_an_edit_in_place_even_with_the_old_times(
+    store: JournalStore, cache: Path
+) -> None:
+    _planned(store)
+    _due(store, cache)
+    path = store.folder / "2026-11.txt"
+    before = path.stat()
+    path.write_text(path.read_text().replace("Book the dentist", "Book the dentisT"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, inode, mtime
+    assert _due(store, cache)[3] == [("x4kq", "Book the dentisT", date(2026, 11, 12), None)]
+    mark(store, "x4kq", "done", TODAY)
+    assert _due(store, cache)[1] == []
+
+
+def test_the_summary_is_for_one_day(store: JournalStore, cache: Path) -> None:
+    _planned(store)
+    _due(store, cache)
+    tomorrow = date(2026, 11, 30)
+    assert _due(store, cache, tomorrow)[:2] == ([], ["p2wd", "x4kq"])
+    assert _due(store, cache) == _due(store, cache, TODAY)
+
+
+def test_new_and_removed_month_files_change_the_summary(store: JournalStore, cache: Path) -> None:
+    _planned(store)
+    _due(store, cache)
+    store.add_entry(
+        Entry("j2j2j2j2", datetime(2026, 9, 2, 9, 0), actions=(Action("q7q7", "Old", due=TODAY),))
+    )
+    assert _due(store, cache)[0] == ["q7q7", "p2wd"]  # no time first, as before
+    (store.folder / "2026-09.txt").unlink()
+    assert _due(store, cache)[0] == ["p2wd"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"\xff\xfe",
+        b"KEY\n",
+        b"KEY\nzz\n\nx\tzz\t2026-11-29\t\t00\n",
+        b"KEY\na\n\nt\ta\tno\t\t\n",
+    ],
+)
+def test_a_damaged_summary_is_made_again(damage: bytes, store: JournalStore, cache: Path) -> None:
+    _planned(store)
+    expected = _due(store, cache)
+    summary = cache / index.SUMMARY_NAME
+    key = summary.read_bytes().split(b"\n")[0]
+    summary.write_bytes(damage.replace(b"KEY", key))
+    assert _due(store, cache) == expected
+    assert stat.S_IMODE(summary.stat().st_mode) == 0o600
