@@ -209,12 +209,7 @@ def done(
     ] = None,
 ) -> None:
     """Mark actions done. At a terminal it asks how it went (Enter skips); --note answers up front."""
-    env = get_env()
-    for action_id in ids:
-        found = mark(env.store, action_id, "done", env.today, note)
-        echo(f"Done: {found.action.id} {found.action.text}. Well done.")
-        if note is None:
-            _follow_up(found, "done", env)
+    _close(ids, "done", note, "Done: {id} {text}. Well done.")
 
 
 @app.command("drop")
@@ -228,12 +223,17 @@ def drop(
 
     At a terminal it asks if you want to note why (Enter skips); --note answers up front.
     """
+    _close(ids, "dropped", note, "Dropped: {id} {text}.")
+
+
+def _close(ids: list[str], status: str, note: str | None, said: str) -> None:
+    """Mark each action, say so, and (at a terminal, without --note) ask the follow-up."""
     env = get_env()
     for action_id in ids:
-        found = mark(env.store, action_id, "dropped", env.today, note)
-        echo(f"Dropped: {found.action.id} {found.action.text}.")
+        found = mark(env.store, action_id, status, env.today, note)
+        echo(said.format(id=found.action.id, text=found.action.text))
         if note is None:
-            _follow_up(found, "dropped", env)
+            _follow_up(found, status, env)
 
 
 @app.command("move")

@@ -60,3 +60,27 @@ def test_fast_commands_do_not_import_textual(argv: list[str]) -> None:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
     )
     assert "textual" not in _modules_after(code)
+
+
+# Reading, exporting and importing: no UI, and loaded only by the commands that use them.
+HEADLESS = [
+    "reflect.journal.query",
+    "reflect.export.markdown",
+    "reflect.export.json",
+    "reflect.export.output",
+    "reflect.importers.jrnl",
+]
+
+
+@pytest.mark.parametrize("module", HEADLESS)
+def test_reading_and_exporting_import_no_ui(module: str) -> None:
+    loaded = _modules_after(f"import {module}")
+    for heavy in ("textual", "rich", "typer", "pydantic", "icalendar"):
+        assert heavy not in loaded, heavy
+    assert not any(name.startswith("reflect.tui") for name in loaded)
+
+
+def test_the_cli_loads_exporters_and_rich_only_when_a_command_needs_them() -> None:
+    loaded = _modules_after("import reflect.cli.main")
+    for lazy in ("reflect.export.markdown", "reflect.export.json", "reflect.importers.jrnl"):
+        assert lazy not in loaded, lazy
