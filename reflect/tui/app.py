@@ -8,11 +8,12 @@ message printed after the app closes says how to carry on.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -25,14 +26,16 @@ from reflect.journal.store import JournalStore
 from reflect.session import Session
 from reflect.tui import words
 from reflect.tui.context import TuiContext
-from reflect.tui.screens.actions import ActionsScreen
-from reflect.tui.screens.help import HelpScreen
 from reflect.tui.screens.home import HomeScreen
-from reflect.tui.screens.resume import ResumeModal
-from reflect.tui.screens.support import SupportNoteModal
-from reflect.tui.screens.walk import WalkScreen
-from reflect.tui.walker import Walker
 from reflect.workbook.loader import FoundWorkbook, WorkbookSource
+
+if TYPE_CHECKING:
+    from reflect.tui.screens.walk import WalkScreen
+
+# Every other screen is imported by the action that first shows it: home's first
+# frame need not pay for the walk's widgets, the review or the dialogs (about
+# 100 ms of imports on a cold start; docs/performance.md).
+_WALK_MODULE = "reflect.tui.screens.walk"
 
 StartOn = Literal["home", "walk", "review"]
 
@@ -74,6 +77,8 @@ class ReflectApp(App[Outcome]):
         if self.start_workbook is not None:
             self.open_workbook(self.start_workbook, restart=self.restart)
         elif self.start_on == "review":
+            from reflect.tui.screens.actions import ActionsScreen
+
             self.push_screen(ActionsScreen(self.ctx))
         elif self.ctx.first_run():
             self.action_support_note(first=True)
@@ -102,6 +107,7 @@ class ReflectApp(App[Outcome]):
         )
         if resumed.orphans:
             text += "\n\n" + words.RESUME_CHANGED.format(count=len(resumed.orphans))
+        from reflect.tui.screens.resume import ResumeModal
 
         def chosen(carry_on: bool | None) -> None:
             if carry_on is True:
@@ -112,6 +118,9 @@ class ReflectApp(App[Outcome]):
         self.push_screen(ResumeModal(text), chosen)
 
     def _walk(self, found: FoundWorkbook, session: Session, *, intro: bool) -> None:
+        from reflect.tui.screens.walk import WalkScreen
+        from reflect.tui.walker import Walker
+
         walker = Walker(
             session,
             drafts=self.ctx.drafts,
@@ -122,15 +131,24 @@ class ReflectApp(App[Outcome]):
         self.push_screen(WalkScreen(self.ctx, walker, intro=intro))
 
     def walks(self) -> list[WalkScreen]:
-        return [screen for screen in self.screen_stack if isinstance(screen, WalkScreen)]
+        # Until a walk has been opened its module is not even imported, and then
+        # there is no walk to find; importing it here would slow quitting from home.
+        walk = sys.modules.get(_WALK_MODULE)
+        if walk is None:
+            return []
+        return [screen for screen in self.screen_stack if isinstance(screen, walk.WalkScreen)]
 
     # ------------------------------------------------------------------ shared actions
 
     def action_help(self) -> None:
+        from reflect.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_support_note(self, first: bool = False) -> None:
+        from reflect.tui.screens.support import SupportNoteModal
+
         if isinstance(self.screen, SupportNoteModal):
             return
         walks = self.walks()
@@ -140,12 +158,16 @@ class ReflectApp(App[Outcome]):
         self.ctx.remember_note_seen()
 
     def action_review(self) -> None:
+        from reflect.tui.screens.actions import ActionsScreen
+
         if not isinstance(self.screen, ActionsScreen):
             self.push_screen(ActionsScreen(self.ctx))
 
     def action_home(self) -> None:
         """Back to home from a review or a summary (a walk is left with ctrl+q)."""
-        while not isinstance(self.screen, HomeScreen | WalkScreen) and len(self.screen_stack) > 1:
+        walk = sys.modules.get(_WALK_MODULE)
+        stop = (HomeScreen,) if walk is None else (HomeScreen, walk.WalkScreen)
+        while not isinstance(self.screen, stop) and len(self.screen_stack) > 1:
             self.pop_screen()
 
     async def action_quit(self) -> None:
