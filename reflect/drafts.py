@@ -16,10 +16,11 @@ from typing import Any
 
 import tomli_w
 
-from reflect.errors import DraftError, ReflectError
+from reflect.errors import DraftError, NotFoundError, ReflectError
 from reflect.fileio import atomic_write, locked, remove_stale_temp_files
 from reflect.journal.format import parse, render_file
-from reflect.journal.model import at_second
+from reflect.journal.model import Entry, at_second
+from reflect.journal.store import JournalStore
 from reflect.session import (
     AnswerValue,
     InvalidAnswer,
@@ -248,3 +249,21 @@ class DraftStore:
     def clear(self, workbook_id: str) -> None:
         with locked(self.folder):
             self.path(workbook_id).unlink(missing_ok=True)
+
+
+def finish_session(
+    session: Session, store: JournalStore, drafts: DraftStore, now: datetime
+) -> tuple[Entry, Path]:
+    """Write the session's journal entry once, then clear its draft.
+
+    Both front ends finish through here. A crash between the write and clearing
+    the draft leaves a draft whose entry (same id) is already in the journal:
+    finishing it again returns that entry instead of writing it twice.
+    """
+    try:
+        entry, path = store.find_entry(session.entry_id)
+    except NotFoundError:
+        entry = session.to_entry(now, store.action_ids())
+        path = store.add_entry(entry)
+    drafts.clear(session.workbook.id)
+    return entry, path

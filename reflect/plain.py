@@ -24,8 +24,8 @@ from pathlib import Path
 
 from reflect import messages
 from reflect.dates import When, echo_when, parse_when
-from reflect.drafts import DraftStore
-from reflect.errors import DateError, NotFoundError
+from reflect.drafts import DraftStore, finish_session
+from reflect.errors import DateError
 from reflect.journal.store import JournalStore
 from reflect.session import InvalidAnswer, PlannedAction, Session, Step
 from reflect.workbook.models import (
@@ -301,14 +301,7 @@ class PlainWalk:
 
     def _finish(self) -> PlainOutcome:
         session = self.session
-        try:
-            # Already saved by a run killed before it could delete the draft: show that
-            # entry (its action ids are the ones `reflect actions` knows), do not add another.
-            entry, path = self.store.find_entry(session.entry_id)
-        except NotFoundError:
-            entry = session.to_entry(self.now(), self.store.action_ids())
-            path = self.store.add_entry(entry)
-        self.drafts.clear(session.workbook.id)
+        entry, path = finish_session(session, self.store, self.drafts, self.now())
         self.io.write(f"\nThat's the end of {session.workbook.title}.\n")
         planned = [a for a, _, _ in entry.all_actions()]
         if planned:

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reflect.drafts import DraftStore
-from reflect.errors import NotFoundError
+from reflect.drafts import DraftStore, finish_session
 from reflect.journal.model import Entry
 from reflect.journal.store import JournalStore
 from reflect.session import AnswerValue, InvalidAnswer, Session, Step, check_answer
@@ -133,13 +132,6 @@ class Walker:
             return self.finished
         session = self.session
         unanswered = len(session.unanswered_required())
-        try:
-            # A crash between the write and clearing the draft leaves a draft whose
-            # entry is already in the journal: finishing it again must not repeat it.
-            entry, path = self.store.find_entry(session.entry_id)
-        except NotFoundError:
-            entry = session.to_entry(self.now(), self.store.action_ids())
-            path = self.store.add_entry(entry)
-        self.drafts.clear(session.workbook.id)
+        entry, path = finish_session(session, self.store, self.drafts, self.now())
         self.finished = Finished(entry, path, unanswered)
         return self.finished
