@@ -167,61 +167,153 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def parse(text: str, path: Path | None = None) -> ParsedFile:
-    """Parse a month file. Raises JournalError naming the line of the first problem."""
-    lines = split_lines(text)
+def parse(text: str, path: Path | None = None, *, quick: bool = True) -> ParsedFile:
+    """Parse a month file. Raises JournalError naming the line of the first problem.
+
+    Most entries are free-form notes exactly as reflect writes them, and those are
+    read by `_quick_entry` in a few matches over the text. Anything else (a workbook
+    session, a hand edit, a mistake) is read line by line by `_EntryParser`, which
+    checks everything and names the line of a problem. The two agree on every text
+    (tests/unit/test_journal_format.py compares them); `quick=False` reads every
+    entry line by line, for those tests.
+    """
     parsed = ParsedFile()
-    number = 0
-    while number < len(lines) and not lines[number].strip():
-        number += 1
-    if number == len(lines):
+    header_at = _end_of_blank_lines(text, 0, len(text))
+    if header_at == len(text):
         return parsed
-    if lines[number].endswith("\r"):
+    header_line = text.count("\n", 0, header_at)
+    header_end = text.find("\n", header_at)
+    first = text[header_at:] if header_end == -1 else text[header_at:header_end]
+    if first.endswith("\r"):
         raise JournalError(
             "This file has Windows line endings (CRLF); reflect journals use plain LF. "
             "Convert it (for example with dos2unix) and tell git to keep LF for it.",
             path=path,
-            line=number + 1,
+            line=header_line + 1,
         )
-    match = _FILE_HEADER_RE.match(lines[number])
+    match = _FILE_HEADER_RE.match(first)
     if not match:
-        raise JournalError(f"The first line should be '{FILE_HEADER}'.", path=path, line=number + 1)
+        raise JournalError(
+            f"The first line should be '{FILE_HEADER}'.", path=path, line=header_line + 1
+        )
     if int(match.group(1)) > FORMAT_VERSION:
         raise JournalError(
             f"This file uses journal format {match.group(1)}, written by a newer reflect. "
             "Upgrade reflect to read it.",
             path=path,
-            line=number + 1,
+            line=header_line + 1,
         )
-    starts = _entry_starts(text, number)
-    for i in range(number + 1, starts[0] if starts else len(lines)):
-        if lines[i].strip():
-            raise JournalError(
-                "Unexpected text before the first entry. Entries start with '## ' and a date.",
-                path=path,
-                line=i + 1,
-            )
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+    if header_end == -1:
+        return parsed
+    starts = _entry_starts(text, header_end, header_line)
+    before_entries = starts[0][1] if starts else len(text)
+    stray = _end_of_blank_lines(text, header_end + 1, before_entries)
+    if stray < before_entries:
+        raise JournalError(
+            "Unexpected text before the first entry. Entries start with '## ' and a date.",
+            path=path,
+            line=text.count("\n", 0, stray) + 1,
+        )
+    lines: list[str] | None = None  # split only if an entry needs reading line by line
+    for index, (start, offset) in enumerate(starts):
+        if index + 1 < len(starts):
+            end, stop = starts[index + 1]
+        else:
+            end, stop = start + text.count("\n", offset) + (not text.endswith("\n")), len(text)
+        if quick and _quick_entry(text, offset, stop, start, end, parsed):
+            continue
+        if lines is None:
+            lines = split_lines(text)
         _EntryParser(lines, start, end, path, parsed).parse()
     return parsed
 
 
-def _entry_starts(text: str, after: int) -> list[int]:
-    """The numbers of the lines after line `after` that start with '## ': each starts an entry.
+# Lines that are empty or only whitespace (`\s` is what str.isspace() means, too).
+_BLANK_LINES = re.compile(r"(?:[^\S\n]*(?:\n|\Z))*")
+
+
+def _end_of_blank_lines(text: str, start: int, end: int) -> int:
+    """Where the run of blank lines from `start` (a line's start) ends, before `end`."""
+    found = _BLANK_LINES.match(text, start, end)
+    assert found is not None  # the pattern matches no lines too
+    return found.end()
+
+
+def _entry_starts(text: str, after: int, line: int) -> list[tuple[int, int]]:
+    """Each line after the newline at `after` (which ends line `line`) that starts with
+    '## ', as its number and where it starts in the text: each starts an entry.
 
     Found with str.find on the text rather than a look at every line, which on a
     large month is a good part of the parse.
     """
-    starts: list[int] = []
+    starts: list[tuple[int, int]] = []
     find, count = text.find, text.count
-    position, line = 0, 0
+    position = after
     while (hit := find("\n## ", position)) != -1:
         line += count("\n", position, hit) + 1
         position = hit + 1
-        if line > after:
-            starts.append(line)
+        starts.append((line, position))
     return starts
+
+
+# A free-form entry as reflect writes it: its heading and 'key: value' lines, in
+# order, each as _ENTRY_RE, _META_RE and _WORKBOOK_RE read them.
+_QUICK_HEAD = re.compile(
+    r"## (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2})?)(?: · ([^\n]*))?\n"
+    r"id: ([a-z0-9]{3,16})\n"
+    r"(?:workbook: ([a-z0-9][a-z0-9_-]*)(?: \(version ([A-Za-z0-9._-]+)\))?\n)?"
+    r"(starred: yes\n)?"
+)
+# In a block of four-space-indented and empty lines, the first newline that starts
+# anything else (or ends the text searched).
+_OUTSIDE_BLOCK = re.compile(r"\n(?!    |\n)")
+
+
+def _quick_entry(
+    text: str, start: int, stop: int, line: int, end_line: int, parsed: ParsedFile
+) -> bool:
+    """Read the entry in text[start:stop] (lines [line, end_line)) into `parsed`, if it
+    is a heading, its 'key: value' lines and perhaps a text block, exactly as reflect
+    writes them. Returns False, having changed nothing, for anything else: then
+    `_EntryParser` reads it, and reports what is wrong if something is.
+    """
+    head = _QUICK_HEAD.match(text, start, stop)
+    if head is None:
+        return False
+    day, clock, title, entry_id, workbook, version, starred = head.groups()
+    if entry_id in parsed.entry_spans:
+        return False
+    content_end = head.end() - 1  # where the newline ending the entry's last line is
+    at = head.end()
+    while at < stop and text[at] == "\n":
+        at += 1
+    body: str | None = None
+    if at < stop:
+        if not text.startswith(INDENT, at):
+            return False
+        outside = _OUTSIDE_BLOCK.search(text, at, stop)
+        if outside is None or outside.end() != stop:
+            return False  # something follows the block, or the text ends mid-line
+        content_end = stop - 1
+        while text[content_end - 1] == "\n":
+            content_end -= 1
+        body = text[at + len(INDENT) : content_end].replace("\n" + INDENT, "\n")
+    try:
+        entry = Entry(
+            id=entry_id,
+            written=datetime.fromisoformat(f"{day} {clock}"),
+            title=title or "",
+            workbook=workbook,
+            version=version,
+            starred=starred is not None,
+            body=body,
+        )
+    except ValueError:
+        return False
+    parsed.entries.append(entry)
+    # Each newline after the one ending the last line ends an empty separator line.
+    parsed.entry_spans[entry_id] = Span(line, end_line - (stop - content_end - 1))
+    return True
 
 
 class _EntryParser:

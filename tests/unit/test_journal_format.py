@@ -174,10 +174,13 @@ def a_section(draw: st.DrawFn, taken: set[str]) -> SectionRecord:
 
 
 @st.composite
-def an_entry(draw: st.DrawFn, entry_ids: set[str], action_ids: set[str]) -> Entry:
+def an_entry(
+    draw: st.DrawFn, entry_ids: set[str], action_ids: set[str], free_form: bool = False
+) -> Entry:
+    """An entry; `free_form`: its text alone, with no actions or sections."""
     workbook = draw(maybe_workbook)
-    action_count = draw(up_to_two)
-    section_count = draw(up_to_two)
+    action_count = 0 if free_form else draw(up_to_two)
+    section_count = 0 if free_form else draw(up_to_two)
     return Entry(
         id=fresh(draw, entry_id, entry_ids),
         written=draw(written),
@@ -192,12 +195,12 @@ def an_entry(draw: st.DrawFn, entry_ids: set[str], action_ids: set[str]) -> Entr
 
 
 @st.composite
-def month_files(draw: st.DrawFn) -> list[Entry]:
+def month_files(draw: st.DrawFn, free_form: bool = False) -> list[Entry]:
     """A valid file's worth of entries: entry and action ids unique within it."""
     entry_ids: set[str] = set()
     action_ids: set[str] = set()
     count = draw(up_to_three)
-    return [draw(an_entry(entry_ids, action_ids)) for _ in range(count)]
+    return [draw(an_entry(entry_ids, action_ids, free_form)) for _ in range(count)]
 
 
 def all_actions(entries: list[Entry]) -> list[Action]:
@@ -669,9 +672,9 @@ def test_any_text_after_a_header_reads_or_names_a_line(lines: list[str]) -> None
 
 
 @st.composite
-def mutated_files(draw: st.DrawFn) -> str:
+def mutated_files(draw: st.DrawFn, free_form: bool = False) -> str:
     """A rendered file with lines deleted, duplicated, swapped, replaced or edited."""
-    lines = render_file(draw(month_files())).split("\n")
+    lines = render_file(draw(month_files(free_form))).split("\n")
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         where = draw(st.integers(min_value=0, max_value=len(lines) - 1))
         other = draw(st.integers(min_value=0, max_value=len(lines) - 1))
@@ -697,6 +700,44 @@ def mutated_files(draw: st.DrawFn) -> str:
 @given(text=mutated_files())
 def test_a_mangled_file_reads_or_names_a_line(text: str) -> None:
     parse_or_journal_error(text)
+
+
+# --------------------------------------------------------------------------- the quick path
+#
+# Free-form entries exactly as reflect writes them are read by a quicker path than
+# the line-by-line parser (see parse()). Whatever the text, the two must agree: the
+# same entries and spans, or the same error on the same line.
+
+
+def read_both_ways(text: str) -> None:
+    def outcome(quick: bool) -> object:
+        try:
+            parsed = parse(text, PATH, quick=quick)
+        except JournalError as error:
+            return str(error), error.line
+        return parsed.entries, parsed.entry_spans, parsed.action_spans
+
+    assert outcome(quick=True) == outcome(quick=False)
+
+
+@FUZZ
+@given(entries=month_files(free_form=True), ending=st.sampled_from(["", "\n", "  \n", "\t\n"]))
+def test_quick_and_line_by_line_agree_on_what_reflect_writes(
+    entries: list[Entry], ending: str
+) -> None:
+    read_both_ways(render_file(entries) + ending)
+
+
+@FUZZ
+@given(text=mutated_files(free_form=True) | mutated_files())
+def test_quick_and_line_by_line_agree_on_mangled_files(text: str) -> None:
+    read_both_ways(text)
+
+
+@CHEAP_FUZZ
+@given(lines=st.lists(a_line, max_size=30))
+def test_quick_and_line_by_line_agree_on_any_lines(lines: list[str]) -> None:
+    read_both_ways("\n".join([FILE_HEADER, "", "## 2026-11-29 10:00", "id: abcdefgh", *lines]))
 
 
 # --------------------------------------------------------------------------- the spec
