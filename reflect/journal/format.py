@@ -13,7 +13,7 @@ parse(render(x)) == x for every valid entry (see tests/unit/test_journal_format.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -167,8 +167,17 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def parse(text: str, path: Path | None = None, *, quick: bool = True) -> ParsedFile:
+def parse(
+    text: str,
+    path: Path | None = None,
+    *,
+    quick: bool = True,
+    wanted: Callable[[str], bool] | None = None,
+) -> ParsedFile:
     """Parse a month file. Raises JournalError naming the line of the first problem.
+
+    With `wanted`, only the entries whose text it accepts are read (and so only their
+    problems reported): a search reads just the entries that may hold its words.
 
     Most entries are free-form notes exactly as reflect writes them, and those are
     read by `_quick_entry` in a few matches over the text. Anything else (a workbook
@@ -220,6 +229,8 @@ def parse(text: str, path: Path | None = None, *, quick: bool = True) -> ParsedF
             end, stop = starts[index + 1]
         else:
             end, stop = start + text.count("\n", offset) + (not text.endswith("\n")), len(text)
+        if wanted is not None and not wanted(text[offset:stop]):
+            continue
         if quick and _quick_entry(text, offset, stop, start, end, parsed):
             continue
         if lines is None:

@@ -4,7 +4,9 @@ Used by `reflect journal`, `reflect search`, `reflect export` and the TUI's jour
 screen, which all drive it the same way. Queries read only the month files they
 need: a date range skips files by their names (`2026-11.txt` holds November 2026),
 `limit` reads the newest files first and stops once it has enough, and a plain-text
-search skips any file whose raw text cannot contain the words before parsing it.
+search skips any file, then any entry, whose raw text cannot contain the words
+before parsing it (so a damaged entry is reported by a search only when the words
+may be in it; every other reading command reports it always).
 
 Nothing here prints or reads the clock.
 """
@@ -281,7 +283,10 @@ def search(
         raw = store.read_text(path)
         if not pattern.might_be_in(raw):
             continue
-        entries = sorted(parse(raw, path).entries, key=lambda e: e.written, reverse=True)
+        # Only the entries that may hold the words are read: in ten years of daily
+        # notes a word is in a few dozen, and reading is nearly all of a search.
+        read = parse(raw, path, wanted=pattern.might_be_in)
+        entries = sorted(read.entries, key=lambda e: e.written, reverse=True)
         for entry in entries:
             kept = filters.keep(entry)
             if kept is None:

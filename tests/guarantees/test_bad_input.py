@@ -269,8 +269,15 @@ def test_hand_corrupted_journal_is_named_and_never_changed(
     refused(reflect_home, "actions", where=where, code=3)
     refused(reflect_home, "actions", "--json", where=where, code=3)
     for reading in READING_COMMANDS:
-        if reading[0] == "search":  # only reads files holding the words: may find nothing
-            refused(reflect_home, *reading)
+        if reading[0] == "search":
+            # A search reads only the entries that may hold its words: it finds them in
+            # the healthy entries, finds none (the damage cut them off), or names the
+            # damaged entry that may hold them. Whichever, nothing changes.
+            before = saved_state(reflect_home)
+            searched = cli(*reading)
+            assert searched.exit_code in (0, 1) or where in searched.stderr, searched.output
+            assert_no_traceback(searched.output)
+            assert saved_state(reflect_home) == before
         else:
             refused(reflect_home, *reading, where=where, code=3)
     refused(reflect_home, "actions", "add", "Something new", where=where, code=3)

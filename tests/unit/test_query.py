@@ -131,6 +131,22 @@ def test_search_with_filters_and_limit(store: JournalStore) -> None:
     assert list(found) == []
 
 
+def test_search_reads_only_the_entries_that_may_hold_the_words(store: JournalStore) -> None:
+    """A damaged entry is reported when the words may be in it, and does not stop a search
+    that could never find anything in it (every other command still reports it)."""
+    october = store.folder / "2026-10.txt"
+    october.write_text(
+        october.read_text().replace("October words", "October words\nnot indented"),
+        encoding="utf-8",
+    )
+    assert [m.entry.id for m in search(store, "walk")] == ["aaaaaaa3"]
+    with pytest.raises(JournalError) as raised:
+        list(search(store, "second line"))
+    assert (raised.value.path, raised.value.line) == (october, 7)
+    with pytest.raises(JournalError):  # a regular expression may match anywhere
+        list(search(store, "walk", regex=True))
+
+
 def test_regex_search(store: JournalStore) -> None:
     [match] = search(store, r"^second", regex=True)
     assert match.hits[0].line == "second line"
