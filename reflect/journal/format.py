@@ -160,13 +160,6 @@ class ParsedFile:
     action_spans: dict[str, Span] = field(default_factory=dict)
 
 
-def split_lines(text: str) -> list[str]:
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
-
-
 def parse(
     text: str,
     path: Path | None = None,
@@ -223,7 +216,6 @@ def parse(
             path=path,
             line=text.count("\n", 0, stray) + 1,
         )
-    lines: list[str] | None = None  # split only if an entry needs reading line by line
     for index, (start, offset) in enumerate(starts):
         if index + 1 < len(starts):
             end, stop = starts[index + 1]
@@ -233,9 +225,8 @@ def parse(
             continue
         if quick and _quick_entry(text, offset, stop, start, end, parsed):
             continue
-        if lines is None:
-            lines = split_lines(text)
-        _EntryParser(lines, start, end, path, parsed).parse()
+        lines = text[offset:stop].split("\n")[: end - start]
+        _EntryParser(lines, start, path, parsed).parse()
     return parsed
 
 
@@ -328,16 +319,20 @@ def _quick_entry(
 
 
 class _EntryParser:
-    """Parses the lines [start, end) holding one entry into `parsed`."""
+    """Parses one entry's `lines` (the first on line `first` of the file) into `parsed`.
+
+    Line numbers inside are the entry's own, from 0; errors and spans add `first`.
+    """
 
     def __init__(
-        self, lines: Sequence[str], start: int, end: int, path: Path | None, parsed: ParsedFile
+        self, lines: Sequence[str], first: int, path: Path | None, parsed: ParsedFile
     ) -> None:
-        self.lines, self.start, self.end, self.path, self.parsed = lines, start, end, path, parsed
-        self.at = start
+        self.lines, self.first, self.path, self.parsed = lines, first, path, parsed
+        self.start, self.end, self.at = 0, len(lines), 0
 
     def fail(self, message: str, line: int | None = None) -> JournalError:
-        return JournalError(message, path=self.path, line=(self.at if line is None else line) + 1)
+        number = self.first + (self.at if line is None else line) + 1
+        return JournalError(message, path=self.path, line=number)
 
     def parse(self) -> None:
         written, title = self._header()
@@ -389,7 +384,9 @@ class _EntryParser:
         except ValueError as exc:
             raise self.fail(f"This entry is not valid: {exc}.", self.start) from None
         self.parsed.entries.append(entry)
-        self.parsed.entry_spans[entry_id] = Span(self.start, self._content_end(self.end))
+        self.parsed.entry_spans[entry_id] = Span(
+            self.first, self.first + self._content_end(self.end)
+        )
 
     def _header(self) -> tuple[datetime, str]:
         line = self.lines[self.at]
@@ -500,7 +497,9 @@ class _EntryParser:
             action = Action(action_id, text, status, due, at, changed_on, note)
         except ValueError as exc:
             raise self.fail(f"This action is not valid: {exc}.", line_number) from None
-        self.parsed.action_spans[action_id] = Span(line_number, self._content_end(self.at))
+        self.parsed.action_spans[action_id] = Span(
+            self.first + line_number, self.first + self._content_end(self.at)
+        )
         return action
 
     def _content_end(self, end: int) -> int:
