@@ -21,20 +21,31 @@ Answers are the person's own words, and Markdown must never rearrange them. So:
 - One-line values (titles, prompts, options, list items, action text) are escaped
   the same way, and `#` everywhere in them (a heading's closing sequence).
 
-The document is produced as a stream of strings, one entry at a time. The contents
+The document is produced as a stream of UTF-8 pieces (`render_markdown_bytes`, for a
+pipe or a file) or of text (`render_markdown`, the same bytes decoded). The contents
 list needs every heading first, so each entry is rendered as it is read and kept,
 as UTF-8, in a spooled temporary file (in memory up to `SPOOL_IN_MEMORY`, then in
 an unnamed file only this process can open) until the contents list is out: the
 journal is read and parsed once, and a large one is never held in memory whole.
+
+Export renders every answer of ten years in one go (5 MB of text in the benchmark
+journal), so the text functions below are written for speed where it counts: each
+whole-text pass runs only when a cheap test (`in`, or a search that starts at a
+newline) says it has something to do, and values that repeat from entry to entry
+(days, prompts, section titles) are worked out once. tests/unit/test_export_markdown_golden.py
+pins the output byte for byte, and tests/unit/test_markdown_prose_fast.py checks
+`as_prose` against plain line-by-line escaping.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
+from functools import lru_cache
 
 from reflect.dates import format_day
 from reflect.journal.model import (
@@ -46,12 +57,14 @@ from reflect.journal.model import (
     Entry,
     ListAnswer,
     ScaleAnswer,
-    SectionRecord,
     TextAnswer,
 )
 
 # Rendered entries beyond this many bytes wait on disk, not in memory (see above).
 SPOOL_IN_MEMORY = 4 * 1024 * 1024
+# The document is handed on in pieces of about this size: a few large writes to a
+# pipe or file instead of one per line (each a system call), and little memory.
+PIECE = 1024 * 1024
 
 # ---- What we say in the document. ----------------------------------------------------
 TITLE = "Journal"
@@ -78,16 +91,27 @@ _NO_YEAR = date.min
 
 # Characters that mean something anywhere in a line, in CommonMark or GitHub's Markdown:
 # escapes, code, emphasis, links and images, HTML and autolinks, tables, strikethrough
-# and math. (A `]` or `!` alone means nothing.)
+# and math. (A `]` or `!` alone means nothing.) _SPECIALS holds the same characters
+# as _SPECIAL (tests/unit/test_markdown_prose_fast.py would see them drift apart),
+# the backslash first: _escape_specials doubles it before adding the others'.
+_SPECIALS = "\\`*_[<|~$"
 _SPECIAL = re.compile(r"([\\`*_\[<|~$])")
 _HEADING_SPECIAL = re.compile(r"([\\`*_\[<|~$#])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # What means something at the start of a line: headings, quotes, list markers, setext
 # underlines and thematic breaks, ordered list numbers.
 _LINE_START = re.compile(r"^([#>+=-])|^([0-9]{1,9})([.)])")
-# What a line must start with for _LINE_START to match, and a search for such a line.
+# What a line must start with for _LINE_START to match.
 _FIRST = "#>+=-0123456789"
-_STARTERS = re.compile(r"(?:^|\n)[#>+=0-9-]")
+# The same after a line break. These patterns, and the two below, start with the
+# newline itself: the regex engine then skips through the text to each newline in C
+# instead of trying the pattern at every character (~10x quicker on long answers).
+_STARTER_AFTER_BREAK = re.compile(r"\n[#>+=0-9-]")
+_LINE_START_AFTER_BREAK = re.compile(r"\n(?:([#>+=-])|([0-9]{1,9})([.)]))")
+# Whitespace just after or just before a line break (a line that starts or ends with it).
+_SPACE_AT_LINE_EDGE = re.compile(r"\n(?:[^\S\n]|(?<=[^\S\n]\n))")
+# A line break with text on both sides: inside a paragraph, where it needs a backslash.
+_BREAK_IN_PARAGRAPH = re.compile(r"\n(?<=[^\n]\n)(?=[^\n])")
 _BACKTICKS = re.compile(r"`+")
 # A non-empty line: Markdown's line endings are LF, CR and CRLF.
 _LINE = re.compile(r"[^\r\n]+")
@@ -102,9 +126,41 @@ class Heading:
     label: str
 
 
+@lru_cache(maxsize=4096)
 def long_day(day: date) -> str:
-    """'Tue 3 Nov 2026'."""
+    """'Tue 3 Nov 2026'. Cached: a day comes up again and again in an export (an
+    entry's heading, the due dates around it, and its line in the contents list,
+    which walks the journal a second time). 4096 days is over ten years of them."""
     return format_day(day, _NO_YEAR)
+
+
+def _clock(moment: datetime | time) -> str:
+    """'09:05', as `f"{moment:%H:%M}"` says it, without strftime (~2 µs, twice an entry)."""
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def render_markdown_bytes(
+    entries: Callable[[], Iterable[Entry]],
+    *,
+    exported: date,
+    since: date | None = None,
+    until: date | None = None,
+    some_sections: bool = False,
+    title: str = TITLE,
+) -> Iterator[bytes]:
+    """The document as UTF-8, in pieces of about `PIECE` bytes (a piece may end inside
+    a character). `entries` is called once and gives the entries oldest first.
+    Nothing is yielded until every entry has been read, so a month file that does not
+    parse stops the export before any of it is written."""
+    headings: list[Heading] = []
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
+        for entry in entries():
+            headings.append(heading(entry))
+            spool.write(("\n---\n\n" + render_entry(entry)).encode("utf-8"))
+        yield from _in_pieces(_preamble(headings, exported, since, until, some_sections, title))
+        spool.seek(0)
+        while piece := spool.read(PIECE):
+            yield piece
 
 
 def render_markdown(
@@ -116,24 +172,49 @@ def render_markdown(
     some_sections: bool = False,
     title: str = TITLE,
 ) -> Iterator[str]:
-    """The document, in pieces. `entries` is called once and gives the entries oldest
-    first. Nothing is yielded until every entry has been read, so a month file that
-    does not parse stops the export before any of it is written."""
-    headings: list[Heading] = []
-    sizes: list[int] = []
-    with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
-        for entry in entries():
-            headings.append(heading(entry))
-            sizes.append(spool.write(("\n---\n\n" + render_entry(entry)).encode("utf-8")))
-        yield from _preamble(headings, exported, since, until, some_sections, title)
-        spool.seek(0)
-        for size in sizes:
-            yield spool.read(size).decode("utf-8")
+    """The document as text: `render_markdown_bytes`, decoded (for a terminal or a viewer)."""
+    pieces = render_markdown_bytes(
+        entries,
+        exported=exported,
+        since=since,
+        until=until,
+        some_sections=some_sections,
+        title=title,
+    )
+    decoder = codecs.getincrementaldecoder("utf-8")()  # keeps a character cut between pieces
+    for piece in pieces:
+        yield decoder.decode(piece)
+    decoder.decode(b"", final=True)  # raises if the document ended inside a character
+
+
+def _in_pieces(texts: Iterable[str]) -> Iterator[bytes]:
+    """`texts` joined and encoded in pieces of about `PIECE` characters: the contents
+    list of a long journal is thousands of short lines, and each piece is one write."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size >= PIECE:
+            yield "".join(batch).encode("utf-8")
+            batch, size = [], 0
+    if batch:
+        yield "".join(batch).encode("utf-8")
 
 
 def heading(entry: Entry) -> Heading:
-    label = entry.title.strip() or _snippet(entry.first_line())
+    label = entry.title.strip() or _snippet(_first_line(entry))
     return Heading(entry.id, entry.written, label)
+
+
+def _first_line(entry: Entry) -> str:
+    """`entry.first_line()`, without splitting a long body into all its lines: the first
+    line with any text in it is the one where the text starts."""
+    if entry.body:
+        line = entry.body.lstrip().partition("\n")[0].strip()
+        if line:
+            return line
+    return entry.first_line()
 
 
 def _snippet(text: str, width: int = 60) -> str:
@@ -165,7 +246,7 @@ def _preamble(
     if len(headings) > 1:
         yield f"\n## {CONTENTS}\n\n"
         for item in headings:
-            when = f"{long_day(item.written.date())}, {item.written:%H:%M}"
+            when = f"{long_day(item.written.date())}, {_clock(item.written)}"
             label = f"{when} · {inline(item.label)}" if item.label else when
             yield f"- [{label}](#{anchor(item.id)})\n"
 
@@ -180,36 +261,49 @@ def anchor(entry_id: str) -> str:
 def render_entry(entry: Entry, *, anchor_line: bool = True) -> str:
     """One entry, starting with its anchor (for the contents list's links) and heading,
     ending with a newline. Without `anchor_line` it is pure Markdown, for a viewer that
-    shows one entry (the TUI's journal screen)."""
+    shows one entry (the TUI's journal screen).
+
+    The entry is one list of parts joined once; sections add their parts to it
+    rather than joining their own (the same text: every level joins with a newline).
+    """
     day = long_day(entry.written.date())
     title = f"{day} · {inline(entry.title)}" if entry.title.strip() else day
-    meta = [f"{entry.written:%H:%M}"]
-    if entry.workbook is None:
-        meta.append(FREE_FORM)
-    elif entry.version is None:
-        meta.append(WORKBOOK.format(id=entry.workbook))
-    else:
-        meta.append(WORKBOOK_VERSION.format(id=entry.workbook, version=entry.version))
-    if entry.starred:
-        meta.append(STARRED)
     target = f'<a id="{anchor(entry.id)}"></a>\n\n' if anchor_line else ""
     parts = [
         f"{target}## {title}\n",
-        "*" + inline(" · ".join(meta)) + "*\n",
+        f"*{_clock(entry.written)} · {_about(entry.workbook, entry.version, entry.starred)}*\n",
     ]
     if entry.body is not None:
         parts.append(block(entry.body))
     if entry.actions:
         parts.append(_actions(entry.actions))
-    parts += [_section(section) for section in entry.sections]
+    for section in entry.sections:
+        parts.append(f"### {_repeated_inline(section.title)}\n")
+        for answer in section.answers:
+            parts.append(f"#### {_repeated_inline(answer.prompt)}\n")
+            parts.append(_answer(answer))
     return "\n".join(parts)
 
 
-def _section(section: SectionRecord) -> str:
-    parts = [f"### {inline(section.title)}\n"]
-    for answer in section.answers:
-        parts += [f"#### {inline(answer.prompt)}\n", _answer(answer)]
-    return "\n".join(parts)
+@lru_cache(maxsize=256)
+def _about(workbook: str | None, version: str | None, starred: bool) -> str:
+    """What the line under an entry's heading says after the time: 'free-form',
+    'workbook wellbeing-check-in (version 1) · ★ starred'. Cached: a journal has
+    few workbooks.
+
+    Escaped as the whole line would be: after a time (`09:05 · `) nothing in it
+    starts the line, so the time is a stand-in here and cut off again.
+    """
+    about = [FREE_FORM]
+    if workbook is not None:
+        about = [
+            WORKBOOK.format(id=workbook)
+            if version is None
+            else WORKBOOK_VERSION.format(id=workbook, version=version)
+        ]
+    if starred:
+        about.append(STARRED)
+    return inline(" · ".join(["00:00", *about])).removeprefix("00:00 · ")
 
 
 def _answer(answer: Answer) -> str:
@@ -219,9 +313,9 @@ def _answer(answer: Answer) -> str:
         case ScaleAnswer():
             return SCALE.format(value=answer.value, low=answer.low, high=answer.high) + "\n"
         case ChoiceAnswer():
-            return inline(answer.chosen) + "\n"
+            return _repeated_inline(answer.chosen) + "\n"
         case ChecklistAnswer():
-            return "".join(f"- {inline(item)}\n" for item in answer.ticked)
+            return "".join(f"- {_repeated_inline(item)}\n" for item in answer.ticked)
         case ListAnswer():
             return "".join(f"{n}. {inline(item)}\n" for n, item in enumerate(answer.items, start=1))
         case ActionAnswer():
@@ -246,7 +340,7 @@ def _action(action: Action) -> str:
         dates.append(
             DUE.format(day=day)
             if action.at is None
-            else DUE_AT.format(day=day, time=f"{action.at:%H:%M}")
+            else DUE_AT.format(day=day, time=_clock(action.at))
         )
     if action.changed_on is not None:
         dates.append(CLOSED[action.status].format(day=long_day(action.changed_on)))
@@ -287,10 +381,19 @@ def _line_start(match: re.Match[str]) -> str:
     return f"\\{match[1]}" if match[1] else f"{match[2]}\\{match[3]}"
 
 
+def _line_start_after_break(match: re.Match[str]) -> str:
+    return "\n" + _line_start(match)
+
+
 def inline(value: str) -> str:
     """A one-line value made safe for a heading, a link text or a list item."""
     # A CR would end the line in Markdown, and start a heading or a list of its own.
     return escape(value.replace("\r", " ").strip(), heading=True)
+
+
+# Section titles, prompts and the options people tick come from a few workbooks and
+# repeat in every entry written with them: escaped once each.
+_repeated_inline = lru_cache(maxsize=1024)(inline)
 
 
 def as_prose(text: str) -> str | None:
@@ -299,31 +402,37 @@ def as_prose(text: str) -> str | None:
 
     Blank lines separate paragraphs, as they do in Markdown; a line break inside a
     paragraph gets a backslash at the end of the line (a CommonMark hard line break).
+
+    This is `escape` on every line, then the backslashes at line ends, done on the
+    whole text at once: no pattern crosses a line break, except where said.
     """
-    lines = text.split("\n")
-    if not text.strip() or not lines[0] or not lines[-1]:
+    # Whitespace that matters: at the start or end (which takes in a blank first or
+    # last line, and an answer of only whitespace), at either end of any line, a CR.
+    if not text or text[0].isspace() or text[-1].isspace() or "\r" in text:
         return None
-    if any(line != line.strip() or "\r" in line for line in lines):
+    if _SPACE_AT_LINE_EDGE.search(text):
         return None
-    # As escape() line by line, but quicker: the characters in the whole text at once
-    # (no pattern crosses a line break), line starts only where one might need it.
-    if _SPECIAL.search(text):
-        text = _SPECIAL.sub(r"\\\1", text)
+    text = _escape_specials(text)
     if "&" in text:
         text = _ENTITY.sub(r"\\&", text)
-    if _STARTERS.search(text):
-        text = "\n".join(
-            _LINE_START.sub(_line_start, line, count=1) if line[:1] in _FIRST else line
-            for line in text.split("\n")
-        )
-    # A backslash ends each line that another line follows (a hard line break).
-    if "\n\n\n" not in text:  # then every blank line is a single one
-        return text.replace("\n", "\\\n").replace("\\\n\\\n", "\n\n")
-    lines = text.split("\n")
-    return "\n".join(
-        line + "\\" if line and after else line
-        for line, after in zip(lines, [*lines[1:], ""], strict=True)
-    )
+    if text[0] in _FIRST:
+        text = _LINE_START.sub(_line_start, text, count=1)
+    if _STARTER_AFTER_BREAK.search(text):
+        text = _LINE_START_AFTER_BREAK.sub(_line_start_after_break, text)
+    # A backslash ends each line that another line of the same paragraph follows.
+    if _BREAK_IN_PARAGRAPH.search(text):
+        text = _BREAK_IN_PARAGRAPH.sub("\\\\\n", text)
+    return text
+
+
+def _escape_specials(text: str) -> str:
+    """A backslash before each of `_SPECIALS` in `text`. One `replace` per character
+    that is there: a scan in C each, about three times quicker than `_SPECIAL.sub`,
+    which builds each replacement in Python."""
+    for char in _SPECIALS:
+        if char in text:
+            text = text.replace(char, "\\" + char)
+    return text
 
 
 def block(text: str, *, label: str | None = None) -> str:
