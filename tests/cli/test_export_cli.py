@@ -165,3 +165,57 @@ def test_escape_sequences_are_shown_at_a_terminal_and_kept_in_a_file(
         shown = reflect("export", "-f", fmt).stdout
         assert "\x1b" not in shown and "\x07" not in shown
         assert "\\u001b" in shown
+
+
+def _journal_with_escapes(home: Path) -> None:
+    from datetime import datetime
+
+    from reflect.journal.model import Entry
+    from reflect.journal.store import JournalStore
+
+    JournalStore(home / "journal").add_entries(
+        [
+            Entry("aaaaaaaa", datetime(2026, 11, 1, 9, 0), body="red \x1b[31mtext\x1b[0m ☕"),
+            Entry("bbbbbbbb", datetime(2026, 11, 2, 9, 0), title="Café", body="ß 東京 🙂"),
+        ]
+    )
+
+
+def test_markdown_into_a_pipe_is_the_same_bytes_as_the_file(
+    reflect_home: Path, tmp_path: Path
+) -> None:
+    """`reflect export > journal.md` and `-o journal.md` write the same document: UTF-8
+    whatever Python's own output encoding, escape characters someone wrote kept."""
+    import os
+    import subprocess
+    import sys
+
+    _journal_with_escapes(reflect_home)
+    target = tmp_path / "journal.md"
+    assert reflect("export", "-o", str(target)).exit_code == 0
+    piped = subprocess.run(
+        [sys.executable, "-m", "reflect", "export"],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},  # the bytes go round the encoding
+    )
+    assert piped.stderr == b""
+    assert piped.stdout == target.read_bytes()
+    assert b"\x1b" in piped.stdout and "☕".encode() in piped.stdout
+    assert reflect("export").stdout_bytes == target.read_bytes()  # CliRunner's stdout too
+
+
+def test_a_text_only_stdout_gets_the_document_decoded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Some harnesses put a text stream without `.buffer` in sys.stdout: the export
+    still arrives whole, a character cut between two pieces included."""
+    import io
+    import sys
+
+    from reflect.cli.export import _to_screen
+
+    screen = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", screen)
+    _to_screen([b"caf\xc3", b"\xa9 \xe2\x98", b"\x95\n"])
+    assert screen.getvalue() == "café ☕\n"
