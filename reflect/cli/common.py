@@ -36,7 +36,9 @@ class Env:
 
     @cached_property
     def store(self) -> JournalStore:
-        return JournalStore(self.paths.journal_dir)
+        # With the cache folder, a new action's id is checked against the action index
+        # rather than a parse of every month file (reflect.journal.index).
+        return JournalStore(self.paths.journal_dir, self.paths.cache_dir)
 
     @cached_property
     def drafts(self) -> DraftStore:

@@ -1,8 +1,12 @@
-"""A derived index of open actions, so `reflect remind` need not parse ten years of journal.
+"""A derived index of actions, so `reflect remind` need not parse ten years of journal.
 
 The month files stay the only source of truth. The index is a cache (one JSON
 file in `paths.cache_dir`) holding, for each month file, the signature it had
-when it was read (size, mtime_ns, ctime_ns, inode) and the open actions in it.
+when it was read (size, mtime_ns, ctime_ns, inode), the open actions in it and
+the ids of its closed (done or dropped) ones. The open actions are what
+`reflect actions` and `reflect remind` show; all the ids together are what a new
+action's id must not repeat (`action_ids`), so saving a walk or an action costs
+the same on ten years of journal as on an empty one.
 Every call stats each month file (about 120 for ten years), re-parses only the
 files whose signature changed or that are new, and forgets files that went
 away, so it always answers what the journal says right now. Deleting the cache
@@ -30,14 +34,19 @@ from pathlib import Path
 # mypy treats any name TYPE_CHECKING as true.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, TypeGuard
 
     from reflect.journal.model import Action, ActionAnswer, Entry, SectionRecord
     from reflect.journal.store import JournalStore
 
+    # One month file in the index: {"sig": Signature, "actions": [Record, ...] (its open
+    # actions, in file order), "closed": [id, ...] (its done and dropped actions' ids)}.
+    # Only for mypy: `Any` is not imported when the module runs.
+    Month = dict[str, Any]
+
 # Bump when the record layout or the journal grammar changes: an index of another
 # format is thrown away and rebuilt, never misread.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: each month also lists its closed actions' ids
 CACHE_NAME = "open-actions.json"
 # The small summary `reflect remind` reads (see `due_summary`); its first line is the
 # key it was made for, so a summary of another format, journal, day or journal state
@@ -138,20 +147,50 @@ def open_actions(journal: JournalStore | Path, cache_dir: Path) -> list[IndexedA
     return _open_actions(folder, cache_dir, _signatures(folder))
 
 
+def action_ids(journal: JournalStore | Path, cache_dir: Path) -> set[str]:
+    """Every action id in the journal, open or closed, that a new action must not repeat.
+
+    The same set as `JournalStore.read_action_ids` (which parses every month file:
+    seconds on ten years of journal), for a stat per month file and a parse of only
+    the files that changed since the index was written: usually the current month,
+    which the last save changed. Raises JournalError, like the store, when a month
+    file that has to be read does not parse.
+    """
+    folder = journal if isinstance(journal, Path) else journal.folder
+    current = _signatures(folder)
+    try:
+        return _checked_ids(_months(folder, cache_dir, current))
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        # An id that does not read back (a hand-edited cache): from the journal alone.
+        return _checked_ids(_months(folder, cache_dir, current, trust_cache=False))
+
+
+def _checked_ids(months: dict[str, Month]) -> set[str]:
+    """The ids in `months`; raises TypeError if one is not a string (a damaged cache)."""
+    ids: set[Any] = set()  # strings once checked below
+    for month in months.values():
+        ids.update([r[0] if type(r) is list else None for r in month["actions"]])
+        ids.update(month["closed"])
+    if not all(type(i) is str for i in ids):
+        raise TypeError("not an id")
+    return ids
+
+
 def _open_actions(
     folder: Path, cache_dir: Path, current: dict[str, Signature]
 ) -> list[IndexedAction]:
-    cache_file = cache_dir / CACHE_NAME
-    cached = _load(cache_file, folder)
     try:
-        found, files, changed = _refresh(folder, current, cached)
+        return _from_months(_months(folder, cache_dir, current))
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         # A record that does not read back (a hand-edited or half-foreign cache):
         # start again from the journal alone.
-        found, files, changed = _refresh(folder, current, {})
-    if changed:
-        _save(cache_file, folder, files)
-    return found
+        return _from_months(_months(folder, cache_dir, current, trust_cache=False))
+
+
+def _from_months(months: dict[str, Month]) -> list[IndexedAction]:
+    return [
+        _from_record(record, name) for name, month in months.items() for record in month["actions"]
+    ]
 
 
 # --------------------------------------------------------------------------- internals
@@ -214,35 +253,60 @@ def _load(cache_file: Path, folder: Path) -> dict[str, Any]:
     return files
 
 
-def _refresh(
-    folder: Path, current: dict[str, Signature], cached: dict[str, Any]
-) -> tuple[list[IndexedAction], dict[str, Any], bool]:
-    found: list[IndexedAction] = []
-    files: dict[str, Any] = {}
+def _months(
+    folder: Path, cache_dir: Path, current: dict[str, Signature], *, trust_cache: bool = True
+) -> dict[str, Month]:
+    """{month file name: Month} for every month file now, oldest first; the index kept.
+
+    Month files whose signature is the cached one are taken from the cache; new or
+    changed ones are parsed again, and the index is written back if anything moved.
+    """
+    cache_file = cache_dir / CACHE_NAME
+    cached = _load(cache_file, folder) if trust_cache else {}
+    months: dict[str, Month] = {}
     changed = set(cached) != set(current)
     for name in sorted(current):
         known = cached.get(name)
-        if isinstance(known, dict) and known.get("sig") == current[name]:
-            records = known["actions"]
+        if _usable(known, current[name]):
+            months[name] = known
         else:
-            records = _read_month(folder, name)
+            months[name] = {"sig": current[name], **_read_month(folder, name)}
             changed = True
-        files[name] = {"sig": current[name], "actions": records}
-        found += [_from_record(record, name) for record in records]
-    return found, files, changed
+    if changed:
+        _save(cache_file, folder, months)
+    return months
 
 
-def _read_month(folder: Path, name: str) -> list[Record]:
+def _usable(known: object, signature: Signature) -> TypeGuard[Month]:
+    """Whether a cached month is of this file as it is now, and shaped as `_read_month` made it.
+
+    Only the containers are checked here, so a warm `reflect actions` pays nothing
+    per action for it: a record that is damaged inside fails in `_from_record`, an id
+    that is not text in `_checked_ids`, and the index is then made again from the
+    journal alone.
+    """
+    return (
+        isinstance(known, dict)
+        and known.get("sig") == signature
+        and isinstance(known.get("actions"), list)
+        and isinstance(known.get("closed"), list)
+    )
+
+
+def _read_month(folder: Path, name: str) -> Month:
     """Parse one month file with the journal's own parser: the slow, exact path."""
     from reflect.journal.store import JournalStore
 
     parsed = JournalStore(folder).read_file(folder / name)
-    return [
-        _to_record(action, entry, section, prompt)
-        for entry in parsed.entries
-        for action, section, prompt in entry.all_actions()
-        if action.status == "open"
-    ]
+    records: list[Record] = []
+    closed: list[str] = []
+    for entry in parsed.entries:
+        for action, section, prompt in entry.all_actions():
+            if action.status == "open":
+                records.append(_to_record(action, entry, section, prompt))
+            else:
+                closed.append(action.id)
+    return {"actions": records, "closed": closed}
 
 
 def _to_record(
@@ -306,7 +370,7 @@ def _from_record(record: Iterable[Any], month_file: str) -> IndexedAction:
 _date, _time, _datetime = date.fromisoformat, time.fromisoformat, datetime.fromisoformat
 
 
-def _save(cache_file: Path, folder: Path, files: dict[str, Any]) -> None:
+def _save(cache_file: Path, folder: Path, files: dict[str, Month]) -> None:
     import contextlib
     import json
 
