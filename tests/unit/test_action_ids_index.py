@@ -358,6 +358,16 @@ def test_actions_add_reads_only_the_month_it_writes(
     assert set(read) == set(parsed) == {"2026-11.txt"}
 
 
+def test_finishing_a_walk_reads_only_this_months_files(
+    store: JournalStore, reads: tuple[list[str], list[str]], tmp_path: Path
+) -> None:
+    finish_session(_walk("Phone Sam"), store, DraftStore(tmp_path / "drafts"), FROZEN_NOW)
+    read, parsed = reads
+    # The month before the walk started is looked in for an earlier copy, not parsed.
+    assert set(read) <= {"2026-10.txt", "2026-11.txt"}
+    assert set(parsed) == {"2026-11.txt"}
+
+
 def test_a_jrnl_import_parses_only_the_months_it_writes(
     store: JournalStore, reads: tuple[list[str], list[str]]
 ) -> None:
@@ -390,3 +400,37 @@ def test_two_saves_at_once_still_cannot_share_an_id(
     with pytest.raises(JournalError, match="just taken by another save"):
         add_action(store, "Mine", None, None, FROZEN_NOW)
     assert (store.folder / "2026-11.txt").read_bytes() == before
+
+
+# --------------------------------------------------------------------------- an earlier finish
+
+
+@pytest.mark.parametrize(
+    ("started", "first_finish"),
+    [
+        (datetime(2026, 11, 29, 9, 0), datetime(2026, 11, 29, 9, 30)),
+        (datetime(2026, 10, 31, 23, 50), datetime(2026, 11, 1, 0, 10)),  # over a month's end
+        (datetime(2026, 11, 1, 0, 5), datetime(2026, 10, 31, 23, 59)),  # the clock put back
+        (datetime(2025, 6, 1, 9, 0), datetime(2026, 11, 29, 9, 30)),  # resumed long after
+    ],
+)
+def test_a_walk_finished_before_a_crash_is_not_written_twice(
+    started: datetime, first_finish: datetime, store: JournalStore, tmp_path: Path
+) -> None:
+    session = _walk("Phone Sam", started=started)
+    first = session.to_entry(first_finish, store.action_ids())
+    store.add_entry(first)  # ...and then the process died before clearing the draft
+    entry, path = finish_session(session, store, DraftStore(tmp_path / "drafts"), FROZEN_NOW)
+    assert entry == first
+    assert path.name == f"{first_finish:%Y-%m}.txt"
+    copies = [e for e in JournalStore(store.folder).entries() if e.id == session.entry_id]
+    assert len(copies) == 1
+
+
+def test_an_unfinished_walk_in_an_empty_journal(tmp_path: Path, cache: Path) -> None:
+    store = JournalStore(tmp_path / "journal", cache)
+    entry, path = finish_session(
+        _walk("Phone Sam"), store, DraftStore(tmp_path / "drafts"), FROZEN_NOW
+    )
+    assert path.name == "2026-11.txt"
+    assert JournalStore(store.folder).read_action_ids() == {a.id for a, _, _ in entry.all_actions()}
