@@ -45,10 +45,13 @@ def quick_value(annotation: Any, info: Any, value: Any) -> Any:
         if (low is not None and number < low) or (high is not None and number > high):
             return _MISSING  # Typer says what the bounds are
         return number
-    if isinstance(annotation, type) and issubclass(annotation, Enum) and type(value) is str:
-        for member in annotation:
-            if member.value == value:
-                return member
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        if isinstance(value, annotation):
+            return value  # the default, given as a member (`reflect export` alone)
+        if type(value) is str:
+            for member in annotation:
+                if member.value == value:
+                    return member
     return _MISSING
 
 

@@ -62,6 +62,22 @@ def test_fast_commands_do_not_import_textual(argv: list[str]) -> None:
     assert "textual" not in _modules_after(code)
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["journal"], ["search", "word"], ["export"], ["export", "--format", "markdown"], ["actions"]],
+)
+def test_reading_commands_do_not_import_pydantic(argv: list[str]) -> None:
+    """Typer checks option values with pydantic (~60 ms to import) unless
+    reflect.cli.coercion answers first: defaults included."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['reflect', *{argv!r}]\n"
+        "from reflect.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    )
+    assert "pydantic" not in _modules_after(code)
+
+
 # Reading, exporting and importing: no UI, and loaded only by the commands that use them.
 HEADLESS = [
     "reflect.journal.query",
