@@ -8,7 +8,6 @@ character but a newline; everything longer lives in text blocks.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Literal
@@ -23,6 +22,10 @@ ACTION_ID_LENGTH = 4
 
 
 def new_id(length: int) -> str:
+    # Imported here: `secrets` brings hashlib and hmac (~5 ms), and only writing
+    # needs new ids, while every command that reads the journal imports this module.
+    import secrets
+
     return "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
 
 
