@@ -7,6 +7,7 @@ import codecs
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO
 
@@ -24,8 +25,9 @@ from reflect.cli.reading import (
     unknown_entry,
 )
 from reflect.errors import NotFoundError, ReflectError
+from reflect.export.parallel import processes_to_use
 from reflect.journal.model import Entry
-from reflect.journal.query import Filters, iter_entries
+from reflect.journal.query import Filters, iter_entries, month_files, split_by_size
 from reflect.terminal import visible
 
 NOTHING = "Nothing to export: no entries match, so no file was written."
@@ -34,6 +36,12 @@ NO_SECTION = (
 )
 NO_ACTIONS = "There are no open actions in these entries, so there is nothing to put in a calendar."
 WROTE = "Wrote {what} to {path}."
+
+# A journal this large (about a year of daily notes and weekly check-ins) is shared
+# out between processes, at most this many: below it, starting them costs more
+# than it saves.
+SHARE_FROM_BYTES = 512 * 1024
+MOST_PROCESSES = 4
 
 
 class Format(StrEnum):
@@ -99,7 +107,8 @@ def export(
         entry_ids=frozenset(clean_id(i) for i in entry_ids or ()),
         section_ids=frozenset(s.strip() for s in section_ids or ()),
     )
-    chosen = _Counted(_chooser(env, filters))
+    parts = _parts(env, filters)
+    chosen = _Counted(lambda: (entry for part in parts for entry in part()))
     if next(iter(chosen()), None) is None:
         raise ReflectError(NOTHING, hint=NO_SECTION if filters.section_ids else None)
     if format is Format.ics:
@@ -112,31 +121,47 @@ def export(
 
         chunks = render_json(chosen(), exported=env.now, filters=_filters_json(filters))
     else:
-        from reflect.export.markdown import render_markdown_bytes
+        from reflect.export.markdown import Heading, render_markdown_bytes
 
+        headings: list[Heading] = []
         chunks = render_markdown_bytes(
-            chosen,
+            parts,
             exported=env.today,
             since=start,
             until=end,
             some_sections=bool(filters.section_ids),
+            headings=headings,
         )
     if output is None:
         _to_screen(chunks)
         return
     _write(output, chunks)
-    what = f"{chosen.count} entr{'y' if chosen.count == 1 else 'ies'}"
+    count = len(headings) if format is Format.markdown else chosen.count
+    what = f"{count} entr{'y' if count == 1 else 'ies'}"
     echo(WROTE.format(what=what, path=output))
 
 
-def _chooser(env: Env, filters: Filters) -> Callable[[], Iterable[Entry]]:
-    """A function giving the chosen entries, oldest first, afresh on every call.
+def _parts(env: Env, filters: Filters) -> list[Callable[[], Iterable[Entry]]]:
+    """Functions giving the chosen entries, oldest first, afresh on every call: one,
+    or (for a long journal, on a machine with cores to spare) one for each run of
+    month files, which the Markdown export renders at the same time.
 
     With --entry the entries are found by id (which also reports an unknown id) and
     only their month files are read again.
     """
-    if not filters.entry_ids:
-        return lambda: iter_entries(env.store, filters, newest_first=False)
+    if filters.entry_ids:
+        return [_chosen_by_id(env, filters)]
+    files = month_files(env.store, filters, newest_first=False)
+    if sum(path.stat().st_size for path in files) < SHARE_FROM_BYTES:
+        runs = [files]
+    else:
+        runs = split_by_size(files, processes_to_use(MOST_PROCESSES)) or [files]
+    return [
+        partial(iter_entries, env.store, filters, newest_first=False, files=run) for run in runs
+    ]
+
+
+def _chosen_by_id(env: Env, filters: Filters) -> Callable[[], Iterable[Entry]]:
     found: list[Entry] = []
     for entry_id in sorted(filters.entry_ids):
         try:

@@ -14,7 +14,7 @@ Nothing here prints or reads the clock.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -84,20 +84,42 @@ def month_files(store: JournalStore, filters: Filters, *, newest_first: bool) ->
 
 
 def iter_entries(
-    store: JournalStore, filters: Filters | None = None, *, newest_first: bool = True
+    store: JournalStore,
+    filters: Filters | None = None,
+    *,
+    newest_first: bool = True,
+    files: Sequence[Path] | None = None,
 ) -> Iterator[Entry]:
     """Matching entries in date order, one month file in memory at a time.
 
     Within a file entries are sorted by when they were written (an import or a hand
-    edit may have left them out of order).
+    edit may have left them out of order). `files`: only these month files (in the
+    order given), rather than every one the filters could want.
     """
     filters = filters or Filters()
-    for path in month_files(store, filters, newest_first=newest_first):
+    if files is None:
+        files = month_files(store, filters, newest_first=newest_first)
+    for path in files:
         entries = sorted(store.read_file(path).entries, key=lambda e: e.written)
         for entry in reversed(entries) if newest_first else entries:
             kept = filters.keep(entry)
             if kept is not None:
                 yield kept
+
+
+def split_by_size(files: Sequence[Path], parts: int) -> list[list[Path]]:
+    """`files` cut into at most `parts` runs that follow one another, each about as
+    many bytes as the others (so as much work to read), none empty."""
+    sizes = [path.stat().st_size for path in files]
+    share = sum(sizes) / max(1, parts)
+    runs: list[list[Path]] = [[]]
+    filled = 0
+    for path, size in zip(files, sizes, strict=True):
+        if runs[-1] and filled + size / 2 > share * len(runs) and len(runs) < parts:
+            runs.append([])
+        runs[-1].append(path)
+        filled += size
+    return runs if runs[0] else []
 
 
 def list_entries(
