@@ -154,11 +154,15 @@ def journal_bytes(home: Path) -> dict[str, bytes]:
 
 
 def saved_state(home: Path) -> dict[str, bytes]:
-    """Every file reflect keeps (journal, drafts, config, workbooks), by relative path."""
+    """Every file reflect keeps (journal, drafts, config, workbooks), by relative path.
+
+    Not the cache: it is made from the journal, and any command may bring it up to
+    date (a new action's id is checked against it, before the journal is written).
+    """
     if not home.is_dir():
         return {}
     return {
         str(p.relative_to(home)): p.read_bytes()
         for p in sorted(home.rglob("*"))
-        if p.is_file() and p.name != ".lock"
+        if p.is_file() and p.name != ".lock" and p.relative_to(home).parts[0] != "cache"
     }

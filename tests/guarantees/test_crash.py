@@ -132,7 +132,10 @@ def test_sigkill_forked_commands_at_random_moments(
 def test_crash_before_every_os_call_of_every_save_path(
     reflect_home: Path, figures: Figures
 ) -> None:
-    _seed_actions(1)
+    # Enough open actions for every `done` run: one that is killed after its change is
+    # saved (while making the folder's entry durable, or refreshing the action index)
+    # has closed its action, and the next run needs another.
+    _seed_actions(8)
     report = run_driver("syscrash", {"kinds": KINDS})
     results = report["results"]
     for kind in KINDS:

@@ -8,6 +8,7 @@ of the same screen is the same.
 from __future__ import annotations
 
 import random
+import secrets
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +17,6 @@ from typing import Any
 import pytest
 
 from reflect.drafts import DraftStore
-from reflect.journal import model
 from reflect.journal.store import JournalStore
 from reflect.paths import get_paths
 from reflect.session import Session
@@ -89,7 +89,7 @@ def paused_at(reflect_home: Path) -> Callable[[FoundWorkbook, str], None]:
 @pytest.fixture
 def fixed_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     """Entry and action ids from a seeded generator, so a screenshot that shows them repeats."""
-    monkeypatch.setattr(model.secrets, "choice", random.Random(4).choice)
+    monkeypatch.setattr(secrets, "choice", random.Random(4).choice)
 
 
 @pytest.fixture
