@@ -25,7 +25,9 @@ _FOLD_TO_ASCII = re.compile(
 def may_contain(text: str, folded: str) -> bool:
     """False only when `folded` (casefolded words) is not in `text.casefold()`."""
     if folded.isascii():
-        if folded.encode() in text.encode().lower():
+        # surrogatepass: a word typed as bytes that are not UTF-8 reaches Python as
+        # lone surrogates, which plain encoding refuses (they match only themselves).
+        if folded.encode() in text.encode("utf-8", "surrogatepass").lower():
             return True  # a "yes" may be generous: the caller looks closer
         if text.isascii() or not _FOLD_TO_ASCII.search(text):
             return False

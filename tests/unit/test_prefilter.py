@@ -33,6 +33,8 @@ def test_the_table_is_every_character_folding_to_ascii() -> None:
         ("Ærø café 🙂", "café", True),
         ("Ærø café 🙂", "cafe", False),
         ("nothing here", "lighthouse", False),
+        ("caf\udcff au lait", "au lait", True),  # bytes that were not UTF-8, in argv
+        ("caf\udcff", "caf\udcff", True),
     ],
 )
 def test_examples(text: str, words: str, expected: bool) -> None:
