@@ -92,6 +92,19 @@ def operations(word: str) -> list[Op]:
             ["jrnl", "--format", "markdown"],
             "≥2× ×1, ≥3× ×10",
         ),
+        *(
+            [
+                Op(
+                    "export Markdown, one core",
+                    ["taskset", "-c", "0", str(BIN / "reflect"), "export", "--format", "markdown"],
+                    ["jrnl", "--format", "markdown"],
+                    "(for comparison)",
+                )
+            ]
+            # Export shares a long journal out between cores: the same on one, for honesty.
+            if shutil.which("taskset")
+            else []
+        ),
         Op(
             "open actions",
             ["reflect", "actions"],
