@@ -219,7 +219,8 @@ def _record_processes(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 def test_no_helper_process_sees_the_words(
     reflect_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every other command starts no process at all."""
+    """Every other command starts no other program (a long export may fork copies of
+    itself, which run no other program and get no new command line)."""
     calls = _record_processes(monkeypatch)
     walk = walk_input("p").replace("energy p", SECRET)
     runs: list[tuple[list[str], str | None]] = [
