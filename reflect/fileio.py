@@ -121,6 +121,20 @@ def remove_stale_temp_files(folder: Path) -> list[Path]:
     return removed
 
 
+def remove_old_temp_files(folder: Path, older_than: float = 600) -> None:
+    """Delete temp files in `folder` not touched for `older_than` seconds: left by a
+    killed save. For folders written without the lock (the cache): a save takes
+    milliseconds, so a temp file ten minutes old belongs to no save still running."""
+    import time
+
+    cutoff = time.time() - older_than
+    with contextlib.suppress(OSError):
+        for temp in folder.glob(f"{TEMP_PREFIX}*"):
+            with contextlib.suppress(OSError):
+                if temp.lstat().st_mtime < cutoff:
+                    temp.unlink()
+
+
 def tighten(path: Path) -> None:
     """Make an existing file private if someone (or an old umask) left it readable."""
     with contextlib.suppress(OSError):

@@ -375,13 +375,15 @@ def _save(cache_file: Path, folder: Path, files: dict[str, Month]) -> None:
     import json
 
     from reflect.errors import ReflectError
-    from reflect.fileio import atomic_write
+    from reflect.fileio import atomic_write, remove_old_temp_files
 
     data = {"format": INDEX_FORMAT, "journal": os.path.abspath(folder), "files": files}
     # Only a cache: if it cannot be written, the next call reads the journal again.
     with contextlib.suppress(ReflectError):
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         atomic_write(cache_file, text.encode("utf-8"))
+    # A save killed half-way leaves its temp file (holding action text): sweep old ones.
+    remove_old_temp_files(cache_file.parent)
 
 
 # --------------------------------------------------------------------------- what is due today

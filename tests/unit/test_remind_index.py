@@ -130,6 +130,21 @@ def test_new_and_removed_month_files(store: JournalStore, cache: Path) -> None:
     assert _ids(open_actions(store, cache)) == ["p2wd", "x4kq", "q7q7"]
 
 
+def test_old_temp_files_of_killed_saves_are_swept(store: JournalStore, cache: Path) -> None:
+    """A save killed half-way leaves a temp file holding action text; the cache is
+    written without the lock, so only temp files too old to belong to a save still
+    running are removed."""
+    _planned(store)
+    open_actions(store, cache)
+    old, fresh = cache / ".tmp-open-actions.json.1.a", cache / ".tmp-open-actions.json.2.b"
+    old.write_text("Message Sam about a walk")
+    fresh.write_text("Book the dentist")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    store.add_entry(Entry("j2j2j2j2", datetime(2027, 1, 2, 9, 0), body="New year"))
+    open_actions(store, cache)  # the index is written again
+    assert not old.exists() and fresh.exists()
+
+
 def test_a_hand_edit_in_place_is_seen(store: JournalStore, cache: Path) -> None:
     _planned(store)
     open_actions(store, cache)
