@@ -110,6 +110,16 @@ def _xdg(variable: str, default: str) -> Path:
     return Path(base) / "reflect"
 
 
+def workbook_guide() -> Path:
+    """docs/workbook-format.md: inside the package in a wheel (`reflect/_docs`), at the
+    top of a source checkout or editable install."""
+    package_dir = Path(__file__).resolve().parent
+    inside = package_dir / "_docs" / "workbook-format.md"
+    if inside.is_file():
+        return inside
+    return package_dir.parent / "docs" / "workbook-format.md"
+
+
 def bundled_workbooks_dir() -> Path:
     """The workbooks shipped with reflect.
 

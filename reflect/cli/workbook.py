@@ -31,7 +31,7 @@ class _InOrder(TyperGroup):
 
 app = typer.Typer(
     cls=_InOrder,
-    help="Write, check, preview and share workbooks (see docs/workbook-format.md).",
+    help="Write, check, preview and share workbooks (`reflect workbook guide` explains how).",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -349,3 +349,21 @@ def _id_of(path: Path) -> str:
         return load_workbook(path).id
     except WorkbookError:
         return path.stem
+
+
+# ---------------------------------------------------------------------- guide
+
+
+@app.command()
+def guide() -> None:
+    """Show the guide to writing workbooks (Markdown; `| less` to page through it)."""
+    from reflect.paths import workbook_guide
+
+    path = workbook_guide()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ReflectError(
+            f"The guide is missing from this installation ({exc.strerror}).", path=path
+        ) from None
+    typer.echo(text, nl=False)

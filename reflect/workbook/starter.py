@@ -19,7 +19,7 @@ _STARTER = '''\
 # readers never see them. Change the words, keep the shape, and run
 #     reflect workbook check {workbook_id}.toml
 # after each change. `reflect workbook preview {workbook_id}.toml` shows it as a reader
-# will meet it. The full guide is docs/workbook-format.md.
+# will meet it, and `reflect workbook guide` explains every part.
 
 # The id is the workbook's short name: people type `reflect start {workbook_id}`.
 # Lower-case letters, digits, '-' and '_'. Keep it the same once people use it.

@@ -70,6 +70,7 @@ def test_wheel_ships_the_bundled_workbooks(tmp_path: Path) -> None:
     [wheel] = (tmp_path / "dist").glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "reflect/_bundled_workbooks/wellbeing-check-in.toml" in names
+    assert "reflect/_docs/workbook-format.md" in names  # for `reflect workbook guide`
 
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
@@ -84,3 +85,12 @@ def test_wheel_ships_the_bundled_workbooks(tmp_path: Path) -> None:
     )
     assert shown.returncode == 0, shown.stderr
     assert "getting-started" in shown.stdout and "bundled" in shown.stdout
+    guide = subprocess.run(
+        [sys.executable, "-c", code.replace("'workbooks'", "'workbook', 'guide'")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert guide.returncode == 0, guide.stderr
+    assert guide.stdout.startswith("# Writing a workbook")

@@ -54,6 +54,17 @@ def test_new_writes_a_starter_that_checks_clean(tmp_path: Path) -> None:
     ]
 
 
+def test_guide_shows_the_authors_guide_the_starter_points_to(tmp_path: Path) -> None:
+    shown = reflect("workbook", "guide")
+    assert shown.exit_code == 0, shown.output
+    guide = Path(__file__).parents[2] / "docs" / "workbook-format.md"
+    assert shown.stdout == guide.read_text(encoding="utf-8")
+    assert (
+        reflect("workbook", "new", "my-group", "-o", "-").stdout.count("`reflect workbook guide`")
+        == 1
+    )
+
+
 def test_new_never_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "mine.toml"
     target.write_text("my own words\n", encoding="utf-8")
