@@ -173,6 +173,11 @@ class ReflectApp(App[Outcome]):
     async def action_quit(self) -> None:
         self.pause_and_quit()
 
+    def action_help_quit(self) -> None:
+        """ctrl+c: Textual keeps it for copying, so say, in our words, how to leave
+        (a person pressing it most likely wants to)."""
+        self.notify(words.LEAVING, title=words.LEAVING_TITLE, markup=False)
+
     def pause_and_quit(self) -> None:
         """Keep whatever is on screen in the draft, then close with a word on how to carry on."""
         message = ""

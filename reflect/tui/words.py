@@ -9,6 +9,9 @@ from __future__ import annotations
 
 APP_TITLE = "reflect"
 APP_SUBTITLE = "guided reflection"
+# ctrl+c copies in a text box, so it does not quit; said when it is pressed anyway.
+LEAVING_TITLE = "Leaving?"
+LEAVING = "Press ctrl+q to pause and quit. Everything you have written is kept."
 
 # ---- Home.
 CHOOSE = "Choose a workbook"

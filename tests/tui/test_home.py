@@ -9,6 +9,7 @@ from textual.widgets import OptionList, Static
 
 from reflect import messages
 from reflect.journal.store import JournalStore
+from reflect.tui import words
 from reflect.tui.context import SEEN_NOTE_MARKER
 from reflect.tui.screens.actions import ActionsScreen
 from reflect.tui.screens.help import HelpScreen
@@ -114,3 +115,15 @@ async def test_quitting_from_home(build_app: AppFactory) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("q")  # quit
     assert app.return_value is not None and app.return_value.message == ""
+
+
+@pilot_test
+@pytest.mark.usefixtures("note_seen")
+async def test_ctrl_c_says_how_to_leave_and_ctrl_q_leaves(build_app: AppFactory) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+c")
+        assert [n.message for n in app._notifications] == [words.LEAVING]
+        assert isinstance(app.screen, HomeScreen)  # still here
+        await pilot.press("ctrl+q")
+    assert app.return_value is not None  # closed, saying how to carry on (nothing to say here)
