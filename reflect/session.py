@@ -151,31 +151,49 @@ class Session:
         the support note to be shown now (a scale answer at or below its
         `support_below`).
         """
+        show_support = self.record(value)
+        self._advance()
+        return show_support
+
+    def record(self, value: AnswerValue) -> bool:
+        """Record an answer to the current prompt and stay on it: what a person has
+        typed so far, kept as they type (the app saves drafts this way). Checked as
+        `answer` checks it; an empty answer keeps any earlier one. Returns True when
+        the support note is due, as `answer` does.
+        """
         step = self._require_step()
         prompt = step.prompt
         if prompt is None:
-            self._advance()
             return False
         cleaned = check_answer(prompt, value)
-        show_support = False
-        if cleaned is not None:
-            self.answers[prompt.id] = StoredAnswer(
-                kind=prompt.kind,
-                value=cleaned,
-                prompt=prompt.text,
-                section_id=step.section.id,
-                section_title=step.section.title,
-                low=prompt.min if isinstance(prompt, ScalePrompt) else 0,
-                high=prompt.max if isinstance(prompt, ScalePrompt) else 10,
-            )
-            show_support = (
-                isinstance(prompt, ScalePrompt)
-                and prompt.support_below is not None
-                and isinstance(cleaned, int)
-                and cleaned <= prompt.support_below
-            )
-        self._advance()
-        return show_support
+        if cleaned is None:
+            return False
+        self.answers[prompt.id] = StoredAnswer(
+            kind=prompt.kind,
+            value=cleaned,
+            prompt=prompt.text,
+            section_id=step.section.id,
+            section_title=step.section.title,
+            low=prompt.min if isinstance(prompt, ScalePrompt) else 0,
+            high=prompt.max if isinstance(prompt, ScalePrompt) else 10,
+        )
+        return (
+            isinstance(prompt, ScalePrompt)
+            and prompt.support_below is not None
+            and isinstance(cleaned, int)
+            and cleaned <= prompt.support_below
+        )
+
+    def clear_answer(self) -> None:
+        """Forget the current prompt's answer: the person emptied what they wrote.
+
+        (Plain mode never calls this: there an empty answer means "skip, and keep
+        what I said before". The app shows the earlier answer in the field, so an
+        empty field there means the answer was taken away.)
+        """
+        step = self._require_step()
+        if step.prompt is not None:
+            self.answers.pop(step.prompt.id, None)
 
     def skip_prompt(self) -> None:
         """Move on without answering (an earlier answer, if any, is kept)."""

@@ -52,26 +52,20 @@ class Walker:
             self.drafts.save(self.session, self.workbook_path, self.now())
 
     def keep(self, value: AnswerValue | None) -> None:
-        """Keep what is on screen in the draft, without moving on.
-
-        The engine records answers only as it moves on, so this answers and
-        steps straight back: the answer is checked and stored by the engine
-        itself, and the position and history are as they were. Something the
-        engine would refuse (a half-typed list item with a newline) is simply
-        not kept yet.
-        """
+        """Keep what is on screen in the draft, without moving on. Something the
+        engine would refuse (a half-typed list item with a newline) is simply not
+        kept yet."""
         step = self.session.current
         if step is None or step.prompt is None:
             return
         if self._is_empty(value):
-            self._forget(step.prompt.id)
+            self.session.clear_answer()
         else:
             assert value is not None
             try:
-                self.session.answer(value)
+                self.session.record(value)
             except InvalidAnswer:
                 return
-            self.session.back()
         self.save()
 
     def answer(self, value: AnswerValue | None) -> bool:
@@ -83,7 +77,7 @@ class Walker:
         """
         step = self.session.current
         if step is not None and step.prompt is not None and self._is_empty(value):
-            self._forget(step.prompt.id)
+            self.session.clear_answer()
             self.session.skip_prompt()
             self.save()
             return False
@@ -102,15 +96,6 @@ class Walker:
             return check_answer(step.prompt, value) is None
         except InvalidAnswer:
             return False  # not empty, just not right yet: the engine will say why
-
-    def _forget(self, prompt_id: str) -> None:
-        """Drop an answer the person has cleared from the screen.
-
-        The engine has no call for this (in plain mode an empty answer means
-        'skip, keep what I said before'), so the app removes it from the
-        session's answers itself; nothing else about the session changes.
-        """
-        self.session.answers.pop(prompt_id, None)
 
     def skip_prompt(self) -> None:
         self.session.skip_prompt()

@@ -93,6 +93,26 @@ def test_skip_section_and_back(workbook: Workbook) -> None:
     assert session.back() and not session.back()  # at the start there is nowhere to go
 
 
+def test_record_keeps_an_answer_in_place_and_clear_answer_forgets_it(
+    workbook: Workbook,
+) -> None:
+    """What the app does as someone types: keep the answer, stay on the prompt, with
+    the same checks as answering; and forget it when they empty the field."""
+    session = Session(workbook, started=NOW)
+    session.answer("hello")
+    before = (session.position, list(session.history), list(session.skipped_sections))
+    assert session.record(1) is True  # the support note is due, as `answer` would say
+    assert session.answer_for("energy") == 1
+    assert (session.position, session.history, session.skipped_sections) == before
+    session.record(5)
+    assert session.answer_for("energy") == 5
+    with pytest.raises(InvalidAnswer):
+        session.record(99)
+    session.clear_answer()
+    assert session.answer_for("energy") is None and session.position == before[0]
+    assert session.answer_for("feeling") == "hello"  # only the current prompt's
+
+
 def test_support_is_suggested_at_or_below_the_threshold(workbook: Workbook) -> None:
     session = Session(workbook, started=NOW)
     session.skip_prompt()
