@@ -18,7 +18,7 @@ from typing import Any
 import tomli_w
 
 from reflect.errors import DraftError, JournalError, ReflectError
-from reflect.fileio import atomic_write, locked, remove_stale_temp_files
+from reflect.fileio import atomic_write, locked, remove_stale_temp_files, try_lock
 from reflect.journal.format import parse, render_file
 from reflect.journal.model import Entry, at_second, month_key
 from reflect.journal.store import MONTH_FILE, JournalStore
@@ -173,6 +173,31 @@ def _text(value: object) -> str:
     return value
 
 
+ALREADY_WALKING = (
+    "You have this workbook open in another reflect window. Carry on there, or pause "
+    "it there (ctrl+q, or :pause) and start it again here: two walks of one workbook "
+    "would save over each other's answers."
+)
+
+
+class WalkClaim:
+    """A workbook's draft, held by one walk until `release` (or the process ends)."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd: int | None = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing lets go of the lock
+            self._fd = None
+
+    def __enter__(self) -> WalkClaim:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
 class DraftStore:
     """The drafts folder: one file per workbook with a walk in progress."""
 
@@ -181,6 +206,15 @@ class DraftStore:
 
     def path(self, workbook_id: str) -> Path:
         return self.folder / f"{workbook_id}.toml"
+
+    def claim(self, workbook_id: str) -> WalkClaim:
+        """Hold this workbook's draft for one walk, or raise DraftError when another
+        walk (in another window) holds it: each saves the whole draft as its person
+        types, so two at once would each save over the other's answers."""
+        fd = try_lock(self.folder / f"{workbook_id}.walking")
+        if fd is None:
+            raise DraftError(ALREADY_WALKING)
+        return WalkClaim(fd)
 
     def exists(self, workbook_id: str) -> bool:
         return self.path(workbook_id).is_file()

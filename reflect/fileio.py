@@ -109,6 +109,26 @@ def locked(folder: Path, name: str = ".lock") -> Iterator[None]:
         os.close(fd)  # closing releases the flock
 
 
+def try_lock(path: Path) -> int | None:
+    """Take the advisory lock on `path` (created 0600) if nobody holds it: the open file
+    descriptor that holds it (close it to let go), or None when it is taken. The
+    kernel lets go too when the process ends, however it ends."""
+    ensure_private_dir(path.parent)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+    except OSError as exc:
+        raise _error(exc, path, "lock") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    except OSError as exc:
+        os.close(fd)
+        raise _error(exc, path, "lock") from None
+    return fd
+
+
 def remove_stale_temp_files(folder: Path) -> list[Path]:
     """Delete temp files left by a killed save. Call only while holding the folder's lock:
     then no other reflect process can be halfway through writing one."""

@@ -88,6 +88,11 @@ def _choose_workbook(env: Env, name: str | None) -> FoundWorkbook:
 
 
 def run_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
+    with env.drafts.claim(found.workbook.id):  # one walk of a workbook at a time
+        _walk_plain(env, found, restart=restart)
+
+
+def _walk_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
     from reflect.plain import PlainIO, PlainWalk
     from reflect.session import Session
 

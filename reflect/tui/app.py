@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 
 from reflect import messages
 from reflect.dates import format_day
-from reflect.drafts import DraftStore
+from reflect.drafts import DraftStore, WalkClaim
 from reflect.errors import ReflectError
 from reflect.journal.store import JournalStore
 from reflect.session import Session
@@ -89,12 +89,18 @@ class ReflectApp(App[Outcome]):
         """Offer to carry on a paused walk, else start afresh, then walk."""
         book = found.workbook
         try:
-            session = None if restart else self.ctx.drafts.load(book)
+            claim = self.ctx.drafts.claim(book.id)  # one walk of a workbook at a time
         except ReflectError as problem:
             self.notify(str(problem), severity="error", markup=False, timeout=20)
             return
+        try:
+            session = None if restart else self.ctx.drafts.load(book)
+        except ReflectError as problem:
+            claim.release()
+            self.notify(str(problem), severity="error", markup=False, timeout=20)
+            return
         if session is None:
-            self._walk(found, Session(workbook=book, started=self.ctx.now()), intro=True)
+            self._walk(found, Session(workbook=book, started=self.ctx.now()), claim, intro=True)
             return
         resumed = session
         saved = self.ctx.drafts.progress(book.id)
@@ -111,13 +117,18 @@ class ReflectApp(App[Outcome]):
 
         def chosen(carry_on: bool | None) -> None:
             if carry_on is True:
-                self._walk(found, resumed, intro=False)
+                self._walk(found, resumed, claim, intro=False)
             elif carry_on is False:
-                self._walk(found, Session(workbook=book, started=self.ctx.now()), intro=True)
+                fresh = Session(workbook=book, started=self.ctx.now())
+                self._walk(found, fresh, claim, intro=True)
+            else:
+                claim.release()  # not walking after all
 
         self.push_screen(ResumeModal(text), chosen)
 
-    def _walk(self, found: FoundWorkbook, session: Session, *, intro: bool) -> None:
+    def _walk(
+        self, found: FoundWorkbook, session: Session, claim: WalkClaim, *, intro: bool
+    ) -> None:
         from reflect.tui.screens.walk import WalkScreen
         from reflect.tui.walker import Walker
 
@@ -127,6 +138,7 @@ class ReflectApp(App[Outcome]):
             store=self.ctx.store,
             now=self.ctx.now,
             workbook_path=str(found.path) if found.source == "file" else None,
+            claim=claim,
         )
         self.push_screen(WalkScreen(self.ctx, walker, intro=intro))
 

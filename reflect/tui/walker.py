@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reflect.drafts import DraftStore, finish_session
+from reflect.drafts import DraftStore, WalkClaim, finish_session
 from reflect.journal.model import Entry
 from reflect.journal.store import JournalStore
 from reflect.session import AnswerValue, InvalidAnswer, Session, Step, check_answer
@@ -37,10 +37,17 @@ class Walker:
         store: JournalStore,
         now: Callable[[], datetime],
         workbook_path: str | None,
+        claim: WalkClaim | None = None,
     ) -> None:
         self.session, self.drafts, self.store = session, drafts, store
         self.now, self.workbook_path = now, workbook_path
+        self.claim = claim  # this walk's hold on the workbook's draft
         self.finished: Finished | None = None
+
+    def close(self) -> None:
+        """The walk is over (finished, paused or left): let another walk have the draft."""
+        if self.claim is not None:
+            self.claim.release()
 
     @property
     def current(self) -> Step | None:

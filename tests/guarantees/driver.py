@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from reflect.cli.main import app
-from reflect.drafts import DraftStore
+from reflect.drafts import ALREADY_WALKING, DraftStore
 from reflect.errors import ReflectError
 from reflect.journal.store import JournalStore
 
@@ -59,11 +59,16 @@ def command(kind: str, tag: str, target: str | None) -> tuple[list[str], str]:
     raise ValueError(kind)
 
 
-def run_in_child(args: list[str], stdin: str) -> int:
-    """Run `reflect ARGS` through the real app in this (forked) process; return its exit code."""
+# The code a worker reports for a walk refused because the workbook was open elsewhere.
+REFUSED_WALK = 30
+
+
+def run_in_child(args: list[str], stdin: str, stderr: str | None = None) -> int:
+    """Run `reflect ARGS` through the real app in this (forked) process; return its exit
+    code. What it says on stderr goes to the file `stderr`, if given."""
     devnull = os.open(os.devnull, os.O_RDWR)
     os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
+    os.dup2(os.open(stderr, os.O_WRONLY | os.O_CREAT | os.O_TRUNC) if stderr else devnull, 2)
     sys.stdin = io.StringIO(stdin)
     try:
         app(args, prog_name="reflect")
@@ -81,7 +86,7 @@ def run_in_child(args: list[str], stdin: str) -> int:
     return 0
 
 
-def fork_run(args: list[str], stdin: str, before: Any = None) -> int:
+def fork_run(args: list[str], stdin: str, before: Any = None, stderr: str | None = None) -> int:
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
@@ -90,7 +95,7 @@ def fork_run(args: list[str], stdin: str, before: Any = None) -> int:
         try:
             if before is not None:
                 before()
-            code = run_in_child(args, stdin)
+            code = run_in_child(args, stdin, stderr)
         finally:
             os._exit(code)
     return pid
@@ -254,10 +259,14 @@ def worker(options: dict[str, Any]) -> dict[str, Any]:
     print("ready", flush=True)
     sys.stdin.readline()  # the starting gun: every worker is imported and ready
     codes = []
+    said = Path(os.environ["REFLECT_HOME"]).parent / f"worker-{os.getpid()}.stderr"
     for args, stdin in options["commands"]:
-        pid = fork_run(args, stdin)
+        pid = fork_run(args, stdin, stderr=str(said))
         _, status = os.waitpid(pid, 0)
-        codes.append(os.WEXITSTATUS(status) if os.WIFEXITED(status) else -os.WTERMSIG(status))
+        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else -os.WTERMSIG(status)
+        if code == 3 and ALREADY_WALKING in said.read_text(encoding="utf-8"):
+            code = REFUSED_WALK  # refused, kindly: the workbook is open in another process
+        codes.append(code)
     return {"codes": codes}
 
 

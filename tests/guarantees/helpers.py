@@ -164,5 +164,8 @@ def saved_state(home: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(home)): p.read_bytes()
         for p in sorted(home.rglob("*"))
-        if p.is_file() and p.name != ".lock" and p.relative_to(home).parts[0] != "cache"
+        if p.is_file()
+        and p.name != ".lock"
+        and p.suffix != ".walking"  # a walk's claim on its draft: an empty lock file
+        and p.relative_to(home).parts[0] != "cache"
     }

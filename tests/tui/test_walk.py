@@ -15,6 +15,8 @@ import pytest
 from textual.widgets import Input, Static
 
 from reflect import messages
+from reflect.drafts import ALREADY_WALKING, DraftStore
+from reflect.errors import DraftError
 from reflect.journal.model import (
     ActionAnswer,
     ChecklistAnswer,
@@ -23,6 +25,7 @@ from reflect.journal.model import (
     ScaleAnswer,
     TextAnswer,
 )
+from reflect.tui.screens.home import HomeScreen
 from reflect.tui.screens.resume import ResumeModal
 from reflect.tui.screens.summary import SummaryScreen
 from reflect.tui.screens.walk import WalkScreen
@@ -192,3 +195,24 @@ async def test_a_low_score_offers_the_support_note_and_a_pause(
     saved = draft(reflect_home, "every-kind")
     assert saved is not None and saved["answers"]["energy"]["value"] == 1
     assert saved["at"] == "second/mood"  # carrying on starts after the low score
+
+
+@pilot_test
+async def test_the_app_refuses_a_second_walk_and_lets_go_when_its_walk_ends(
+    build_app: AppFactory, every_kind: FoundWorkbook, reflect_home: Path
+) -> None:
+    drafts = DraftStore(reflect_home / "drafts")
+    with drafts.claim(every_kind.workbook.id):
+        app = build_app(every_kind)
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert isinstance(app.screen, HomeScreen)  # not walking
+            assert [n.message for n in app._notifications] == [ALREADY_WALKING]
+            await pilot.pause()
+    app = build_app(every_kind)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, WalkScreen)
+        with pytest.raises(DraftError):
+            drafts.claim(every_kind.workbook.id)  # this walk holds it
+        await pilot.press("escape")  # pause to home
+        assert isinstance(app.screen, HomeScreen)
+        drafts.claim(every_kind.workbook.id).release()  # let go with the walk

@@ -72,6 +72,9 @@ class WalkScreen(Screen[None]):
         self._keep_timer: Timer | None = None
         self._finishing = False
 
+    def on_unmount(self) -> None:
+        self.walker.close()  # finished, paused to home, or the app closing
+
     @property
     def reflect_app(self) -> ReflectApp:
         return cast("ReflectApp", self.app)
