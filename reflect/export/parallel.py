@@ -22,6 +22,7 @@ one after the other, here.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -66,13 +67,20 @@ def run_tasks(tasks: Sequence[Callable[[], Result]]) -> list[Result]:
     # over those objects would write to their pages, which the kernel then copies
     # for each process (they are shared until written). About 40 ms of ten years.
     gc.freeze()
+    children: list[tuple[int, int] | None] = []  # (pid, pipe) until its answer is read
     try:
-        children = [_start(task) for task in tasks[1:]]
-        try:
-            outcomes: list[tuple[bool, object]] = [_outcome(tasks[0])]
-        finally:
-            outcomes += [_finish(pid, reader) for pid, reader in children]
+        for task in tasks[1:]:
+            children.append(_start(task))
+        outcomes: list[tuple[bool, object]] = [_outcome(tasks[0])]
+        for number, task in enumerate(tasks[1:]):
+            child, children[number] = children[number], None
+            # A task whose process could not be started (too many processes or open
+            # files) runs here instead.
+            outcomes.append(_outcome(task) if child is None else _finish(*child))
     finally:
+        for child in children:  # interrupted (Ctrl-C): reap the children all the same
+            if child is not None:
+                _reap(*child)
         gc.unfreeze()
     results: list[Result] = []
     for succeeded, value in outcomes:
@@ -90,10 +98,19 @@ def _outcome(task: Callable[[], object]) -> tuple[bool, object]:
         return False, exc
 
 
-def _start(task: Callable[[], object]) -> tuple[int, int]:
-    """Fork a child running `task`; its pid and the pipe its outcome comes through."""
-    reader, writer = os.pipe()
-    pid = os.fork()
+def _start(task: Callable[[], object]) -> tuple[int, int] | None:
+    """Fork a child running `task`; its pid and the pipe its outcome comes through, or
+    None when no process can be started now."""
+    try:
+        reader, writer = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reader)
+        os.close(writer)
+        return None
     if pid != 0:
         os.close(writer)
         return pid, reader
@@ -122,3 +139,11 @@ def _finish(pid: int, reader: int) -> tuple[bool, object]:
         return False, RuntimeError("A helper process ended without an answer.")
     outcome: tuple[bool, object] = pickle.loads(data)
     return outcome
+
+
+def _reap(pid: int, reader: int) -> None:
+    """Let go of a child whose answer is no longer wanted."""
+    with contextlib.suppress(OSError):
+        os.close(reader)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)

@@ -76,6 +76,15 @@ def test_a_child_that_dies_is_an_error_not_a_hang() -> None:
         parallel.run_tasks([lambda: 1, lambda: os._exit(9)])
 
 
+@needs_fork
+def test_a_task_whose_process_cannot_start_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_more_processes() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_more_processes)
+    assert parallel.run_tasks([lambda: os.getpid(), lambda: os.getpid()]) == [os.getpid()] * 2
+
+
 def test_without_forking_the_tasks_run_here_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     assert parallel.processes_to_use(4) == 1
