@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import pickle
 import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -117,6 +116,8 @@ def _start(task: Callable[[], object]) -> tuple[int, int] | None:
     # The child. Whatever happens, it ends here, with os._exit.
     status = 1
     try:
+        import pickle  # here, not at the top: ~3 ms that only forking needs
+
         os.close(reader)
         outcome = _outcome(task)
         try:
@@ -137,6 +138,8 @@ def _finish(pid: int, reader: int) -> tuple[bool, object]:
     os.waitpid(pid, 0)
     if not data:  # killed before it could answer
         return False, RuntimeError("A helper process ended without an answer.")
+    import pickle
+
     outcome: tuple[bool, object] = pickle.loads(data)
     return outcome
 
