@@ -22,6 +22,7 @@ from reflect.fileio import atomic_write, locked, remove_stale_temp_files, try_lo
 from reflect.journal.format import parse, render_file
 from reflect.journal.model import Entry, at_second, month_key
 from reflect.journal.store import MONTH_FILE, JournalStore
+from reflect.messages import NOT_UTF8
 from reflect.session import (
     AnswerValue,
     InvalidAnswer,
@@ -30,6 +31,7 @@ from reflect.session import (
     StoredAnswer,
     check_answer,
 )
+from reflect.terminal import is_utf8
 from reflect.workbook.models import Prompt, Workbook
 
 DRAFT_FORMAT = 1
@@ -222,6 +224,8 @@ class DraftStore:
     def save(self, session: Session, workbook_path: str | None, now: datetime) -> Path:
         path = self.path(session.workbook.id)
         data = tomli_w.dumps(session_to_draft(session, workbook_path, now))
+        if not is_utf8(data):  # words in another encoding: the reader asks for them again
+            raise DraftError(NOT_UTF8, path=path)
         with locked(self.folder):
             # A save killed half-way leaves a temp file holding someone's answers; sweep
             # them up here (under the lock, so none is another process's save in flight).

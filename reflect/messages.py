@@ -68,3 +68,21 @@ REVIEW_HELP = (
 REVIEW_CLOSED = {"done": "    Done. Well done.", "dropped": "    Dropped."}
 REVIEW_WHEN = "    To when? ('fri', 'in 3 days', '4 dec'; Enter leaves it): "
 REVIEW_MOVED = "    Moved to {when} ({relative})."
+
+# Bytes that are not UTF-8 (a terminal or file in another encoding) cannot go into a
+# journal of UTF-8 text exactly as they are; reflect never changes them to fit.
+NOT_UTF8 = (
+    "Some of these words are bytes that are not UTF-8 text (is your terminal, or the "
+    "file, set to another encoding?), so reflect cannot save them exactly as they are. "
+    "Nothing was saved."
+)
+NOT_UTF8_ARGUMENT = (
+    "This has bytes that are not UTF-8 text (is your terminal set to another "
+    "encoding?). reflect keeps words exactly as they are, so it cannot take these; "
+    "nothing was done."
+)
+NOT_UTF8_LINE = (
+    "That line has bytes that are not UTF-8 text (is your terminal set to another "
+    "encoding?), so it cannot be saved exactly as typed. Please type it again:"
+)
+NOT_UTF8_KEPT = "Your words are kept, byte for byte, in {path}."

@@ -25,3 +25,14 @@ _VISIBLE = {c: f"\\u{c:04x}" for c in _CONTROLS}
 def visible(text: str) -> str:
     """`text` with control characters written out (`\\u001b[31m`), so a terminal shows them."""
     return text.translate(_VISIBLE)
+
+
+def is_utf8(text: str) -> bool:
+    """Whether `text` can be saved as UTF-8 as it is. Bytes that were not UTF-8 (in a
+    command line, a pipe, a file) reach Python as lone surrogates ('\udcff'), which
+    UTF-8 cannot hold; reflect refuses them rather than change someone's words."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

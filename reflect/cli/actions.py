@@ -25,6 +25,7 @@ from reflect.cli.common import Env, echo, get_env
 from reflect.dates import due_wording, format_day, parse_when
 from reflect.errors import DateError, ReflectError
 from reflect.journal.store import FoundAction
+from reflect.terminal import is_utf8
 
 app = typer.Typer(
     help="Review what you planned: overdue, today, this week, later. Mark done, drop or move.",
@@ -158,6 +159,9 @@ def _follow_up(found: FoundAction, status: str, env: Env) -> None:
     typer.echo(messages.FOLLOW_UP[status], nl=False)
     try:
         answer = sys.stdin.readline().strip()
+        while not is_utf8(answer):  # bytes in another encoding: cannot be kept as typed
+            typer.echo(messages.NOT_UTF8_LINE + " ", nl=False)
+            answer = sys.stdin.readline().strip()
     except KeyboardInterrupt:
         echo()
         raise typer.Exit(130) from None

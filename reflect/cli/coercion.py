@@ -23,6 +23,9 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any, Union, get_args, get_origin
 
+from reflect import messages
+from reflect.terminal import is_utf8
+
 _INT = re.compile(r"-?[0-9]{1,18}")
 _MISSING = object()
 
@@ -53,6 +56,17 @@ def quick_value(annotation: Any, info: Any, value: Any) -> Any:
                 if member.value == value:
                     return member
     return _MISSING
+
+
+def refuse_bytes_not_utf8(value: Any, param: Any, ctx: Any) -> None:
+    """A command-line value with bytes that are not UTF-8 (Python hands them on as lone
+    surrogates) is refused as Typer refuses any bad value: the journal is UTF-8 text,
+    and reflect does not change someone's words to fit."""
+    values = value if isinstance(value, list | tuple) else [value]
+    if any(isinstance(item, str) and not is_utf8(item) for item in values):
+        from typer import BadParameter
+
+        raise BadParameter(messages.NOT_UTF8_ARGUMENT, ctx=ctx, param=param)
 
 
 def _all_str(values: list[Any] | tuple[Any, ...]) -> bool:
@@ -94,6 +108,7 @@ def install() -> None:
             object.__setattr__(self, "real", None)
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            refuse_bytes_not_utf8(value, param, ctx)
             quick = quick_value(self.annotation, self.parameter_info, value)
             if quick is not _MISSING:
                 return quick

@@ -11,7 +11,7 @@ import typer
 from reflect import clock, messages
 from reflect.cli.common import Env, echo, get_env, is_interactive
 from reflect.errors import WorkbookError
-from reflect.terminal import visible
+from reflect.terminal import is_utf8, visible
 from reflect.workbook.loader import FoundWorkbook, all_workbooks, find_workbook
 
 START_HELP = """Walk through a workbook: ideas to consider, space to reflect, tips, and a plan.
@@ -142,9 +142,13 @@ def _due_banner(env: Env, read: Callable[[], str | None]) -> None:
 
 def _stdin_reader() -> Callable[[], str | None]:
     def read() -> str | None:
-        line = sys.stdin.readline()
-        if line == "":
-            return None
-        return line.removesuffix("\n").removesuffix("\r")
+        while True:
+            line = sys.stdin.readline()
+            if line == "":
+                return None
+            if is_utf8(line):
+                return line.removesuffix("\n").removesuffix("\r")
+            # Bytes in another encoding cannot be saved as typed: ask again.
+            echo(messages.NOT_UTF8_LINE, err=True)
 
     return read

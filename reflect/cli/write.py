@@ -12,9 +12,11 @@ from typing import Annotated
 
 import typer
 
+from reflect import messages
 from reflect.cli.common import echo, get_env
 from reflect.errors import ReflectError
 from reflect.journal.model import Entry, at_second, new_entry_id
+from reflect.terminal import is_utf8
 
 
 def register(app: typer.Typer) -> None:
@@ -38,6 +40,10 @@ def write(
         echo("Nothing written, so nothing saved.", err=True)
         raise typer.Exit(1)
     entry = Entry(new_entry_id(), at_second(env.now), body=text)
+    if not is_utf8(text):  # piped or edited in another encoding: kept, not changed
+        kept = _keep_words(env.paths.drafts_dir, entry)
+        hint = messages.NOT_UTF8_KEPT.format(path=kept) if kept is not None else None
+        raise ReflectError(messages.NOT_UTF8, hint=hint)
     try:
         path = env.store.add_entry(entry)
     except ReflectError as exc:
@@ -56,7 +62,8 @@ def _keep_words(draft_folder: Path, entry: Entry) -> Path | None:
     path = draft_folder / f"write-{entry.id}.txt"
     try:
         with locked(draft_folder):
-            atomic_write(path, (entry.body or "").encode("utf-8"))
+            # surrogateescape: bytes that were not UTF-8 go back exactly as they came.
+            atomic_write(path, (entry.body or "").encode("utf-8", "surrogateescape"))
     except ReflectError:
         return None  # the same fault (a full disk): the error already says what happened
     return path
@@ -86,6 +93,8 @@ def _from_editor(draft_folder: Path) -> str:
                 f"Could not run your editor '{editor}' ({exc}). Set $EDITOR, or pass the text "
                 "as an argument or through a pipe."
             ) from None
-        return Path(name).read_text(encoding="utf-8")
+        # surrogateescape: a file saved in another encoding still reads, and is kept
+        # byte for byte (not lost with the temp file) when it cannot be saved.
+        return Path(name).read_text(encoding="utf-8", errors="surrogateescape")
     finally:
         Path(name).unlink(missing_ok=True)

@@ -19,6 +19,7 @@ from reflect.fileio import atomic_write, locked, remove_stale_temp_files, tighte
 from reflect.journal.format import FILE_HEADER, ParsedFile, parse, render_action, render_entry
 from reflect.journal.index import action_ids as indexed_action_ids
 from reflect.journal.model import Action, Entry, month_key
+from reflect.messages import NOT_UTF8
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
 
@@ -154,7 +155,7 @@ class JournalStore:
                 existing = FILE_HEADER + "\n"
             elif not existing.endswith("\n"):
                 existing += "\n"
-            atomic_write(path, (existing + "\n" + render_entry(entry)).encode("utf-8"))
+            atomic_write(path, _utf8(existing + "\n" + render_entry(entry), path))
         return path
 
     def add_entries(self, entries: Iterable[Entry]) -> list[Entry]:
@@ -200,7 +201,7 @@ class JournalStore:
                 elif not existing.endswith("\n"):
                     existing += "\n"
                 text = existing + "".join("\n" + render_entry(entry) for entry in new)
-                atomic_write(path, text.encode("utf-8"))
+                atomic_write(path, _utf8(text, path))
                 added += new
         return added
 
@@ -215,6 +216,16 @@ class JournalStore:
             updated = change(found.action)
             lines = text.split("\n")
             lines[span.start : span.end] = render_action(updated)
-            atomic_write(found.path, "\n".join(lines).encode("utf-8"))
+            atomic_write(found.path, _utf8("\n".join(lines), found.path))
             tighten(found.path)
         return FoundAction(updated, found.entry, found.path)
+
+
+def _utf8(text: str, path: Path) -> bytes:
+    """The file's bytes. Words with bytes that were not UTF-8 (which the command line
+    and the plain reader already turn away) are refused here too, before any write:
+    a month file that is not UTF-8 would stop every command reading the journal."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise JournalError(NOT_UTF8, path=path) from None
