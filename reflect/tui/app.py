@@ -71,6 +71,9 @@ class ReflectApp(App[Outcome]):
         self.start_workbook, self.restart, self.start_on = workbook, restart, start_on
 
     def on_mount(self) -> None:
+        remembered = self.ctx.remembered_theme()
+        if remembered in self.available_themes:  # one removed since is simply not used
+            self.theme = remembered
         # Pushed rather than returned from get_default_screen: Textual loads a screen's
         # own stylesheet (CSS_PATH) only for screens that are pushed.
         self.push_screen(HomeScreen(self.ctx))
@@ -181,6 +184,10 @@ class ReflectApp(App[Outcome]):
         stop = (HomeScreen,) if walk is None else (HomeScreen, walk.WalkScreen)
         while not isinstance(self.screen, stop) and len(self.screen_stack) > 1:
             self.pop_screen()
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen (ctrl+p) is the one the app opens in next time."""
+        self.ctx.remember_theme(theme)
 
     async def action_quit(self) -> None:
         self.pause_and_quit()

@@ -24,6 +24,8 @@ from reflect.workbook.models import Workbook
 
 # Written once the support note has been shown; its absence means a first run.
 SEEN_NOTE_MARKER = "support-note-seen"
+# The name of the theme last chosen (ctrl+p), so the app opens in it next time.
+THEME_FILE = "theme"
 
 
 @dataclass
@@ -56,6 +58,21 @@ class TuiContext:
         self.note_shown = True
         with contextlib.suppress(ReflectError):
             atomic_write(self.state_dir / SEEN_NOTE_MARKER, b"The support note has been shown.\n")
+
+    def remembered_theme(self) -> str | None:
+        """The theme chosen last time, if any (the app checks it still exists)."""
+        try:
+            name = (self.state_dir / THEME_FILE).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        return name or None
+
+    def remember_theme(self, name: str) -> None:
+        """Keep the chosen theme for next time; a disk that refuses is not worth an error."""
+        if name == self.remembered_theme():
+            return
+        with contextlib.suppress(ReflectError):
+            atomic_write(self.state_dir / THEME_FILE, f"{name}\n".encode())
 
     def due_now(self) -> tuple[int, int]:
         """(due today, overdue): the same query `reflect remind` answers, from the

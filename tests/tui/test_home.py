@@ -127,3 +127,23 @@ async def test_ctrl_c_says_how_to_leave_and_ctrl_q_leaves(build_app: AppFactory)
         assert isinstance(app.screen, HomeScreen)  # still here
         await pilot.press("ctrl+q")
     assert app.return_value is not None  # closed, saying how to carry on (nothing to say here)
+
+
+@pilot_test
+@pytest.mark.usefixtures("note_seen")
+async def test_the_theme_chosen_is_the_one_the_app_opens_in_next_time(
+    build_app: AppFactory, reflect_home: Path
+) -> None:
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        default = app.theme
+        app.theme = "textual-light"  # what ctrl+p's "Change theme" does
+        await pilot.pause()
+    assert default != "textual-light"
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "textual-light"
+    (reflect_home / "state" / "theme").write_text("a theme that went away\n")
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == default  # unknown: the default, no error
