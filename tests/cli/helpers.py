@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from reflect.cli.main import app
@@ -26,3 +28,12 @@ def actions_json(*extra: str) -> list[dict[str, Any]]:
 def journal_text(home: Path) -> str:
     files = sorted((home / "journal").glob("*.txt"))
     return "".join(path.read_text(encoding="utf-8") for path in files)
+
+
+def use_fake_editor(folder: Path, saves: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`reflect write` at a terminal, with an $EDITOR that saves `saves` and quits."""
+    editor = folder / "fake-editor"
+    editor.write_text(f"#!{sys.executable}\nimport sys\nopen(sys.argv[1], 'wb').write({saves!r})\n")
+    editor.chmod(0o700)
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.setattr("reflect.cli.write._stdin_is_terminal", lambda: True)

@@ -23,7 +23,7 @@ from reflect.journal.store import JournalStore
 from reflect.paths import bundled_workbooks_dir
 from reflect.session import Session
 from reflect.workbook.loader import WorkbookSource, find_workbook
-from tests.cli.helpers import reflect
+from tests.cli.helpers import reflect, use_fake_editor
 from tests.guarantees.helpers import saved_state
 
 NOT_UTF8 = "caf\udcff au lait"  # how Python hands on the bytes b"caf\xff au lait"
@@ -101,13 +101,7 @@ def test_an_editor_saving_another_encoding_keeps_the_words(
     reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Before, the text was read as UTF-8, failed, and was lost with the temp file."""
-    editor = tmp_path / "latin-1-editor"
-    editor.write_text(
-        f"#!{sys.executable}\nimport sys\nopen(sys.argv[1], 'wb').write(b'Caf\\xe9 talk\\n')\n"
-    )
-    editor.chmod(0o700)
-    monkeypatch.setenv("EDITOR", str(editor))
-    monkeypatch.setattr("reflect.cli.write._stdin_is_terminal", lambda: True)
+    use_fake_editor(tmp_path, b"Caf\xe9 talk\n", monkeypatch)  # saved as Latin-1
     result = reflect("write")
     assert result.exit_code == 1 and "Traceback" not in result.output
     [kept] = (reflect_home / "drafts").glob("write-*.txt")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import journal_text, reflect
+from tests.cli.helpers import journal_text, reflect, use_fake_editor
 
 
 def test_from_argument(reflect_home: Path) -> None:
@@ -31,13 +30,7 @@ def test_from_a_pipe_keeps_every_line(reflect_home: Path) -> None:
 def test_from_the_editor(
     reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    editor = tmp_path / "fake-editor"
-    editor.write_text(
-        f"#!{sys.executable}\nimport sys\nopen(sys.argv[1], 'w').write('From the editor\\n')\n"
-    )
-    editor.chmod(0o700)
-    monkeypatch.setenv("EDITOR", str(editor))
-    monkeypatch.setattr("reflect.cli.write._stdin_is_terminal", lambda: True)
+    use_fake_editor(tmp_path, b"From the editor\n", monkeypatch)
     result = reflect("write")
     assert result.exit_code == 0, result.output
     assert "    From the editor" in journal_text(reflect_home)
