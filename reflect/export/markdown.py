@@ -78,7 +78,7 @@ PIECE = 64 * 1024
 # ---- What we say in the document. ----------------------------------------------------
 TITLE = "Journal"
 ONE_ENTRY = "1 entry"
-MANY_ENTRIES = "{count} entries"
+MANY_ENTRIES = "{count:,} entries"
 RANGE = "{start} to {end}"
 EXPORTED = "Exported from reflect on {day}."
 SOME_SECTIONS = "Only the chosen sections of each entry are included."

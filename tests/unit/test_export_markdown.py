@@ -336,3 +336,12 @@ def test_one_entry_without_its_anchor_is_pure_markdown() -> None:
     text = render_entry(entry, anchor_line=False)
     assert text.startswith("## Sat 21 Nov 2026 · A \\<title>\n")
     assert html(parse(text)) == []
+
+
+def test_a_long_journal_counts_its_entries_readably() -> None:
+    start = datetime(2020, 1, 1, 8, 0)
+    entries = [
+        Entry(f"e{n:07d}", start.replace(year=2020 + n // 365), body="x") for n in range(1001)
+    ]
+    document = "".join(render_markdown(lambda: entries, exported=FROZEN_TODAY))
+    assert "\n1,001 entries, " in document
