@@ -86,3 +86,8 @@ NOT_UTF8_LINE = (
     "encoding?), so it cannot be saved exactly as typed. Please type it again:"
 )
 NOT_UTF8_KEPT = "Your words are kept, byte for byte, in {path}."
+
+
+def answers_so_far(count: int) -> str:
+    """'1 answer so far', '5 answers so far': said when offering to carry on a walk."""
+    return "1 answer so far" if count == 1 else f"{count} answers so far"

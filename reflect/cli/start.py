@@ -104,7 +104,8 @@ def _walk_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
     if session is not None:
         echo(
             f"\nYou have a paused walk through {workbook.title} "
-            f"({session.answered_count()} answers so far). Carry on where you left off? [Y/n]"
+            f"({messages.answers_so_far(session.answered_count())}). "
+            "Carry on where you left off? [Y/n]"
         )
         if session.orphans:
             count = len(session.orphans)

@@ -112,7 +112,7 @@ class ReflectApp(App[Outcome]):
             day = format_day(saved[1].date(), self.ctx.today())
             when = f", last saved {day} at {saved[1]:%H:%M}"
         text = words.RESUME_BODY.format(
-            title=book.title, answered=resumed.answered_count(), saved=when
+            title=book.title, answered=messages.answers_so_far(resumed.answered_count()), saved=when
         )
         if resumed.orphans:
             text += "\n\n" + words.RESUME_CHANGED.format(count=len(resumed.orphans))

@@ -38,7 +38,7 @@ def due_banner(due_today: int, overdue: int) -> str:
 BEGIN = "Press Enter to begin."
 BEGIN_BUTTON = "Begin"
 RESUME_TITLE = "Carry on where you left off?"
-RESUME_BODY = "You have a paused walk through {title}: {answered} answers so far{saved}."
+RESUME_BODY = "You have a paused walk through {title}: {answered}{saved}."
 RESUME_CHANGED = (
     "This workbook has changed since you paused. {count} of your answers belong to prompts "
     "it no longer has; they are kept and saved at the end of your entry."

@@ -85,11 +85,17 @@ def test_pause_at_end_of_input_then_resume(reflect_home: Path) -> None:
     rest = "\n".join(["y", "", "", "", "", "", ""])  # resume, then skip everything left
     second = reflect("start", "wellbeing-check-in", "--plain", input=rest)
     assert second.exit_code == 0, second.output
-    assert "paused walk" in second.stdout
+    assert "paused walk" in second.stdout and "(2 answers so far)" in second.stdout
     text = journal_text(reflect_home)
     assert "scale: 7 (0 to 10)" in text
     assert "    A steady week." in text
     assert not (reflect_home / "drafts" / "wellbeing-check-in.toml").exists()
+
+
+def test_one_answer_so_far_is_said_in_the_singular(reflect_home: Path) -> None:
+    reflect("start", "wellbeing-check-in", "--plain", input="7\n")
+    again = reflect("start", "wellbeing-check-in", "--plain", input="y\n:pause\n")
+    assert "(1 answer so far)" in again.stdout
 
 
 def test_restart_discards_the_draft(reflect_home: Path) -> None:
