@@ -16,7 +16,7 @@ from reflect.journal.model import Entry, SectionRecord, TextAnswer
 from reflect.journal.store import JournalStore
 from reflect.tui.screens import journal
 from reflect.tui.screens.home import HomeScreen
-from reflect.tui.screens.journal import JournalScreen
+from reflect.tui.screens.journal import JournalScreen, around
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import pilot_test, type_text
 
@@ -106,6 +106,11 @@ async def test_search_filters_the_list_and_shows_the_entry(
         text = shown_entry(screen)
         assert "Planted tulips in the garden." in text and "A quiet walk" not in text
 
+        await pilot.press("ctrl+u")  # clear the box
+        await type_text(pilot, "cold")  # on the entry's second line
+        await pilot.pause()
+        assert labels(screen) == ["Wed 25 Nov  free-form\nCold."]  # where the words are
+
         await pilot.press("escape")  # back home
         assert isinstance(app.screen, HomeScreen)
 
@@ -179,3 +184,13 @@ async def test_a_large_journal_loads_the_newest_and_searches_them_all(
         found = labels(screen)
         assert len(found) == 1 and "Slept badly" in found[0]
         assert "Slept badly" in shown_entry(screen)
+
+
+def test_a_long_line_is_cut_around_the_words_found() -> None:
+    line = "A " + "very " * 30 + "lighthouse, then " + "more words " * 20 + "at the end."
+    start = line.index("lighthouse")
+    before, (found, style), after = around(line, (start, start + 10), 40)
+    assert found == "lighthouse" and style == "bold underline"
+    assert before.startswith("…") and after.endswith("…")
+    assert len(before + found + after) <= 42  # the width, and the two ellipses
+    assert around("lighthouse", (0, 10), 40) == ["", ("lighthouse", "bold underline"), ""]

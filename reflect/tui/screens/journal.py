@@ -14,6 +14,7 @@ journal in a worker instead (the query's month pre-filter keeps that quick).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -30,7 +31,7 @@ from reflect.dates import format_day
 from reflect.errors import ReflectError
 from reflect.export.markdown import render_entry
 from reflect.journal.model import Entry
-from reflect.journal.query import Pattern, list_entries, match_entry, search
+from reflect.journal.query import Match, Pattern, list_entries, match_entry, search
 from reflect.tui import words
 from reflect.tui.context import TuiContext
 
@@ -112,26 +113,31 @@ class JournalScreen(Screen[None]):
         if self.more:
             self.search_all(pattern)
         else:
-            self._show([e for e in self.loaded if match_entry(e, pattern) is not None])
+            found = [m for e in self.loaded if (m := match_entry(e, pattern)) is not None]
+            self._show([match.entry for match in found], found)
 
     @work(thread=True, exclusive=True, group="journal-search")
     def search_all(self, pattern: Pattern) -> None:
         """The whole journal, for a journal larger than what was loaded."""
         worker = get_current_worker()
         try:
-            found = [match.entry for match in search(self.ctx.store, pattern, limit=LOAD_LIMIT)]
+            found = list(search(self.ctx.store, pattern, limit=LOAD_LIMIT))
         except ReflectError as problem:
             self.app.call_from_thread(self._unreadable, problem)
             return
         if not worker.is_cancelled:  # a newer keystroke has started its own search
-            self.app.call_from_thread(self._show, found)
+            self.app.call_from_thread(self._show, [match.entry for match in found], found)
 
     # ------------------------------------------------------------------ showing
 
-    def _show(self, found: list[Entry]) -> None:
+    def _show(self, found: list[Entry], matches: Sequence[Match] = ()) -> None:
+        """List `found`; with `matches` (a search's), each label shows where the words are."""
         self.shown = {entry.id: entry for entry in found}
+        hits = {match.entry.id: match for match in matches}
         listing = self.query_one("#entries", OptionList)
-        listing.set_options([Option(self._label(entry), id=entry.id) for entry in found])
+        listing.set_options(
+            [Option(self._label(entry, hits.get(entry.id)), id=entry.id) for entry in found]
+        )
         if found:
             listing.highlighted = 0
             self._status("")
@@ -141,13 +147,19 @@ class JournalScreen(Screen[None]):
             self._status(words.JOURNAL_EMPTY if empty else words.JOURNAL_NO_MATCH)
             self.query_one("#entry", Markdown).update("")
 
-    def _label(self, entry: Entry) -> Content:
+    def _label(self, entry: Entry, match: Match | None = None) -> Content:
+        """The entry's day and workbook, then its first line; for a search, the first
+        line the words are on instead, with the words picked out."""
         day = format_day(entry.written.date(), self.ctx.today())
         book = entry.title if entry.workbook is not None else words.JOURNAL_FREE_FORM
+        parts: list[str | tuple[str, str]] = [(day, "bold"), "  ", (book, "italic")]
+        if match is not None and match.hits and match.hits[0].spans:
+            hit = match.hits[0]
+            parts += ["\n", *around(hit.line, hit.spans[0], FIRST_LINE_WIDTH)]
+            return Content.assemble(*parts)
         first = entry.first_line() or (entry.title if entry.workbook is None else "")
         if len(first) > FIRST_LINE_WIDTH:
             first = first[: FIRST_LINE_WIDTH - 1].rstrip() + "…"
-        parts: list[str | tuple[str, str]] = [(day, "bold"), "  ", (book, "italic")]
         if first:
             parts.append("\n" + first)
         return Content.assemble(*parts)
@@ -166,3 +178,17 @@ class JournalScreen(Screen[None]):
         status = self.query_one("#journal-status", Static)
         status.update(Content(text))
         status.display = bool(text)
+
+
+def around(line: str, span: tuple[int, int], width: int) -> list[str | tuple[str, str]]:
+    """About `width` characters of `line` around the words at `span`, the words picked
+    out (bold, underlined: seen on any theme, and without colour), '…' where cut."""
+    start, end = span
+    left = max(0, start - max(0, width - (end - start)) // 3)  # a third of the room before
+    right = max(end, min(len(line), left + width))
+    before, after = line[left:start], line[end:right]
+    return [
+        ("…" if left else "") + before.lstrip(),
+        (line[start:end], "bold underline"),
+        after.rstrip() + ("…" if right < len(line) else ""),
+    ]
