@@ -194,3 +194,26 @@ def test_a_long_line_is_cut_around_the_words_found() -> None:
     assert before.startswith("…") and after.endswith("…")
     assert len(before + found + after) <= 42  # the width, and the two ellipses
     assert around("lighthouse", (0, 10), 40) == ["", ("lighthouse", "bold underline"), ""]
+
+
+@pilot_test
+async def test_a_search_scrolls_the_entry_to_the_words_found(
+    build_app: AppFactory, store: JournalStore
+) -> None:
+    paragraphs = [f"Paragraph {n}: an ordinary day, nothing much." for n in range(40)]
+    paragraphs[33] = "Paragraph 33: the lighthouse keeper waved from the rocks."
+    store.add_entry(Entry("long5555", datetime(2026, 11, 27, 7, 0), body="\n\n".join(paragraphs)))
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_journal(pilot)
+        view = screen.query_one("#entry-view")
+        assert view.scroll_y == 0
+        await type_text(pilot, "LIGHTHOUSE")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.scroll_y > 0  # moved down to paragraph 33
+        visible_top = view.scroll_y
+        assert visible_top <= view.max_scroll_y
+        await pilot.press("ctrl+u")  # no search: back to the top of the entry
+        await pilot.pause()
+        assert view.scroll_y == 0

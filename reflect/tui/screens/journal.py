@@ -19,11 +19,13 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Markdown, OptionList, Static
+from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -56,6 +58,7 @@ class JournalScreen(Screen[None]):
         self.loaded: list[Entry] = []
         self.more = False  # the journal holds more than the entries loaded
         self.shown: dict[str, Entry] = {}
+        self.matches: dict[str, Match] = {}  # for a search: where the words are
 
     def compose(self) -> ComposeResult:
         yield Static(words.JOURNAL_TITLE, id="title-bar", markup=False)
@@ -133,7 +136,7 @@ class JournalScreen(Screen[None]):
     def _show(self, found: list[Entry], matches: Sequence[Match] = ()) -> None:
         """List `found`; with `matches` (a search's), each label shows where the words are."""
         self.shown = {entry.id: entry for entry in found}
-        hits = {match.entry.id: match for match in matches}
+        self.matches = hits = {match.entry.id: match for match in matches}
         listing = self.query_one("#entries", OptionList)
         listing.set_options(
             [Option(self._label(entry, hits.get(entry.id)), id=entry.id) for entry in found]
@@ -171,8 +174,28 @@ class JournalScreen(Screen[None]):
             self._read(entry)
 
     def _read(self, entry: Entry) -> None:
-        self.query_one("#entry", Markdown).update(render_entry(entry, anchor_line=False))
+        shown = self.query_one("#entry", Markdown).update(render_entry(entry, anchor_line=False))
         self.query_one("#entry-view", VerticalScroll).scroll_home(animate=False)
+        match = self.matches.get(entry.id)
+        if match is not None and match.hits and match.hits[0].spans:
+            hit = match.hits[0]
+            start, end = hit.spans[0]
+            self.run_worker(
+                self._scroll_to_words(shown, hit.line[start:end]),
+                group="journal-scroll",
+                exclusive=True,  # the entry highlighted last wins
+            )
+
+    async def _scroll_to_words(self, shown: AwaitComplete, words_found: str) -> None:
+        """Once the entry is drawn, scroll to the first paragraph with the words in it."""
+        await shown
+        folded = words_found.casefold()
+        for block in self.query_one("#entry", Markdown).query(MarkdownBlock):
+            if folded in str(block.render()).casefold():
+                view = self.query_one("#entry-view", VerticalScroll)
+                # After the next refresh: the new paragraphs have no place on screen yet.
+                self.call_after_refresh(view.scroll_to_widget, block, animate=False, top=True)
+                return
 
     def _status(self, text: str) -> None:
         status = self.query_one("#journal-status", Static)
