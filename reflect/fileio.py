@@ -96,12 +96,7 @@ def fsync_dir(folder: Path) -> None:
 @contextlib.contextmanager
 def locked(folder: Path, name: str = ".lock") -> Iterator[None]:
     """Hold the advisory lock for `folder` (created 0700) while the block runs."""
-    ensure_private_dir(folder)
-    lock_path = folder / name
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
-    except OSError as exc:
-        raise _error(exc, lock_path, "lock") from None
+    fd = _open_lock_file(folder / name)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -109,15 +104,20 @@ def locked(folder: Path, name: str = ".lock") -> Iterator[None]:
         os.close(fd)  # closing releases the flock
 
 
+def _open_lock_file(path: Path) -> int:
+    """The lock file `path` opened (created 0600, in a 0700 folder; never through a link)."""
+    ensure_private_dir(path.parent)
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+    except OSError as exc:
+        raise _error(exc, path, "lock") from None
+
+
 def try_lock(path: Path) -> int | None:
     """Take the advisory lock on `path` (created 0600) if nobody holds it: the open file
     descriptor that holds it (close it to let go), or None when it is taken. The
     kernel lets go too when the process ends, however it ends."""
-    ensure_private_dir(path.parent)
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
-    except OSError as exc:
-        raise _error(exc, path, "lock") from None
+    fd = _open_lock_file(path)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
