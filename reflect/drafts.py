@@ -31,7 +31,6 @@ from reflect.session import (
     StoredAnswer,
     check_answer,
 )
-from reflect.terminal import is_utf8
 from reflect.workbook.models import Prompt, Workbook
 
 DRAFT_FORMAT = 1
@@ -223,14 +222,16 @@ class DraftStore:
 
     def save(self, session: Session, workbook_path: str | None, now: datetime) -> Path:
         path = self.path(session.workbook.id)
-        data = tomli_w.dumps(session_to_draft(session, workbook_path, now))
-        if not is_utf8(data):  # words in another encoding: the reader asks for them again
-            raise DraftError(NOT_UTF8, path=path)
+        text = tomli_w.dumps(session_to_draft(session, workbook_path, now))
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # words in another encoding: the reader asks again
+            raise DraftError(NOT_UTF8, path=path) from None
         with locked(self.folder):
             # A save killed half-way leaves a temp file holding someone's answers; sweep
             # them up here (under the lock, so none is another process's save in flight).
             remove_stale_temp_files(self.folder)
-            atomic_write(path, data.encode("utf-8"))
+            atomic_write(path, data)
         return path
 
     def read(self, workbook_id: str) -> dict[str, Any] | None:
