@@ -152,10 +152,11 @@ def _parts(env: Env, filters: Filters) -> list[Callable[[], Iterable[Entry]]]:
     if filters.entry_ids:
         return [_chosen_by_id(env, filters)]
     files = month_files(env.store, filters, newest_first=False)
-    if sum(path.stat().st_size for path in files) < SHARE_FROM_BYTES:
+    sizes = [path.stat().st_size for path in files]
+    if sum(sizes) < SHARE_FROM_BYTES:
         runs = [files]
     else:
-        runs = split_by_size(files, processes_to_use(MOST_PROCESSES)) or [files]
+        runs = split_by_size(files, sizes, processes_to_use(MOST_PROCESSES)) or [files]
     return [
         partial(iter_entries, env.store, filters, newest_first=False, files=run) for run in runs
     ]

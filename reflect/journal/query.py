@@ -107,10 +107,9 @@ def iter_entries(
                 yield kept
 
 
-def split_by_size(files: Sequence[Path], parts: int) -> list[list[Path]]:
-    """`files` cut into at most `parts` runs that follow one another, each about as
-    many bytes as the others (so as much work to read), none empty."""
-    sizes = [path.stat().st_size for path in files]
+def split_by_size(files: Sequence[Path], sizes: Sequence[int], parts: int) -> list[list[Path]]:
+    """`files` (of `sizes` bytes) cut into at most `parts` runs that follow one another,
+    each about as many bytes as the others (so as much work to read), none empty."""
     share = sum(sizes) / max(1, parts)
     runs: list[list[Path]] = [[]]
     filled = 0

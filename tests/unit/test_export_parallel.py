@@ -143,7 +143,7 @@ def test_split_runs_render_the_same_document_as_one_run(
 
     whole = document([files])
     for count in (2, 3, 5):
-        runs = split_by_size(files, count)
+        runs = split_by_size(files, [p.stat().st_size for p in files], count)
         assert len(runs) == count and [p for run in runs for p in run] == files
         assert document(runs) == whole
 
@@ -154,11 +154,12 @@ def test_split_by_size_keeps_order_and_leaves_no_run_empty(tmp_path: Path) -> No
         path = tmp_path / f"2026-{number + 1:02d}.txt"
         path.write_bytes(b"x" * size)
         files.append(path)
+    sizes = [path.stat().st_size for path in files]
     for count in range(1, 10):
-        runs = split_by_size(files, count)
+        runs = split_by_size(files, sizes, count)
         assert [p for run in runs for p in run] == files
         assert all(runs) and 1 <= len(runs) <= count
-    assert split_by_size([], 3) == []
+    assert split_by_size([], [], 3) == []
 
 
 @needs_fork
