@@ -328,7 +328,7 @@ class _EntryParser:
         self, lines: Sequence[str], first: int, path: Path | None, parsed: ParsedFile
     ) -> None:
         self.lines, self.first, self.path, self.parsed = lines, first, path, parsed
-        self.start, self.end, self.at = 0, len(lines), 0
+        self.end, self.at = len(lines), 0
 
     def fail(self, message: str, line: int | None = None) -> JournalError:
         number = self.first + (self.at if line is None else line) + 1
@@ -338,7 +338,7 @@ class _EntryParser:
         written, title = self._header()
         meta = self._meta()
         if "id" not in meta:
-            raise self.fail("This entry has no 'id:' line under its heading.", self.start)
+            raise self.fail("This entry has no 'id:' line under its heading.", 0)
         entry_id, line = meta["id"]
         if not _ID_RE.match(entry_id):
             raise self.fail(f"'{entry_id}' is not an entry id.", line)
@@ -382,7 +382,7 @@ class _EntryParser:
                 sections=tuple(sections),
             )
         except ValueError as exc:
-            raise self.fail(f"This entry is not valid: {exc}.", self.start) from None
+            raise self.fail(f"This entry is not valid: {exc}.", 0) from None
         self.parsed.entries.append(entry)
         self.parsed.entry_spans[entry_id] = Span(
             self.first, self.first + self._content_end(self.end)
@@ -504,7 +504,7 @@ class _EntryParser:
 
     def _content_end(self, end: int) -> int:
         """`end` moved back over blank separator lines, so a span holds only its own text."""
-        while end > self.start and _is_separator(self.lines[end - 1]):
+        while end > 0 and _is_separator(self.lines[end - 1]):
             end -= 1
         return end
 
