@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reflect.errors import ConfigError
+from reflect.errors import ConfigError, could_not
 from reflect.paths import Paths, bundled_workbooks_dir
 from reflect.workbook.loader import WorkbookSource
 
@@ -28,8 +28,12 @@ def load_config(paths: Paths) -> Config:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         return Config()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Could not read the config file ({exc}).", path=path) from None
+    except OSError as exc:
+        raise ConfigError(could_not("read config", exc), path=path) from None
+    except UnicodeDecodeError:
+        raise ConfigError(
+            "The config file has bytes that are not UTF-8 text; save it as UTF-8.", path=path
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -17,7 +17,7 @@ from typing import Any
 
 import tomli_w
 
-from reflect.errors import DraftError, JournalError, ReflectError
+from reflect.errors import DraftError, JournalError, ReflectError, could_not
 from reflect.fileio import atomic_write, locked, remove_stale_temp_files, try_lock
 from reflect.journal.format import parse, render_file
 from reflect.journal.model import Entry, at_second, month_key
@@ -328,9 +328,7 @@ def _written_before(session: Session, store: JournalStore) -> tuple[Entry, Path]
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise JournalError(
-            f"Could not read the journal folder ({exc.strerror}).", path=store.folder
-        ) from None
+        raise JournalError(could_not("read folder", exc), path=store.folder) from None
     for name in names:
         if not MONTH_FILE.match(name):
             continue

@@ -7,7 +7,29 @@ place (`reflect.cli.main.run`). Nothing here prints.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+
+
+def os_reason(exc: OSError) -> str:
+    """Why `exc` happened, as a lower-case clause that fits the brackets of a sentence
+    such as "Could not write this file (the disk is full)." (`messages.OS_REASONS`)."""
+    from reflect.messages import OS_REASONS
+
+    known = OS_REASONS.get(errno.errorcode.get(exc.errno or 0, ""))
+    if known is not None:
+        return known
+    said = (exc.strerror or "").strip().rstrip(".")
+    if not said:
+        return "the operating system refused" if exc.errno is None else f"error {exc.errno}"
+    return said[0].lower() + said[1:]
+
+
+def could_not(doing: str, exc: OSError) -> str:
+    """The whole sentence for an OSError while `doing` (a key of `messages.COULD_NOT`)."""
+    from reflect.messages import COULD_NOT
+
+    return COULD_NOT[doing].format(reason=os_reason(exc))
 
 
 class ReflectError(Exception):

@@ -16,10 +16,10 @@ import contextlib
 import errno
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reflect.errors import JournalError
+from reflect.errors import JournalError, ReflectError, could_not
 
 TEMP_PREFIX = ".tmp-"
 FILE_MODE = 0o600
@@ -40,7 +40,7 @@ def ensure_private_dir(folder: Path) -> Path:
         if folder.stat().st_mode & 0o077:
             folder.chmod(DIR_MODE)
     except OSError as exc:
-        raise _error(exc, folder, "create the folder") from None
+        raise _error(exc, folder, "create folder") from None
     return folder
 
 
@@ -155,6 +155,104 @@ def remove_old_temp_files(folder: Path, older_than: float = 600) -> None:
                     temp.unlink()
 
 
+def write_output(path: Path, chunks: Iterable[str | bytes], *, replace: bool = True) -> None:
+    """Write a file the person named (`export -o`, `actions --ics -o`, `workbook schema
+    -o`, `workbook new`): the one path for every such file.
+
+    Like `atomic_write` (a temp file beside it, created 0600 with O_EXCL|O_NOFOLLOW,
+    fsync, rename, fsync of the folder), so the result is private whatever mode an
+    older file there had, a kill leaves the old file or the new one, and a symlink
+    at `path` is replaced, never written through (nothing outside the folder named
+    changes). Streamed: a large export is never held in memory whole. The folder is
+    left as it is (`-o ~/shared/plan.md`: the person's folder, not reflect's).
+
+    With `replace=False` an existing file (or link, even a dangling one) is never
+    replaced: FileExistsError, and nothing is written. Temp files of this same
+    target left by a killed earlier write are removed first (`remove_dead_temp_files`).
+    """
+    folder = path.parent
+    if path.is_dir():  # a folder, or a link to one: never write a file in its place
+        raise ReflectError(could_not("write", IsADirectoryError(errno.EISDIR, "")), path=path)
+    remove_dead_temp_files(folder, path.name)
+    temp = folder / f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{os.urandom(4).hex()}"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(temp, flags, FILE_MODE)
+    except OSError as exc:
+        raise ReflectError(could_not("write", exc), path=path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE)
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if replace:
+            os.replace(temp, path)
+        else:
+            os.link(temp, path, follow_symlinks=False)  # fails if anything is there
+            temp.unlink()
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise ReflectError(could_not("write", exc), path=path) from None
+    except BaseException:
+        # Ctrl-C, SIGTERM or a failing chunk mid-write: the target is untouched; leave
+        # no copy of someone's words behind in a temp file.
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_dir(folder)
+
+
+def remove_dead_temp_files(folder: Path, name: str, older_than: float = 600) -> None:
+    """Delete temp files for `folder/name` left by a write that was killed (SIGKILL, a
+    power cut: no `finally` runs): those named `.tmp-NAME.PID.XXXXXXXX` whose process
+    is gone, or that nobody has written to for `older_than` seconds. They can hold a
+    whole export, someone's words, in a folder reflect does not otherwise look after.
+    A write still running keeps its own (its process is alive and it is writing)."""
+    import time
+
+    prefix = f"{TEMP_PREFIX}{name}."
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    cutoff = time.time() - older_than
+    for found in names:
+        pid = _temp_file_pid(found, prefix)
+        if pid is None or pid == os.getpid():
+            continue
+        temp = folder / found
+        with contextlib.suppress(OSError):
+            if not _process_alive(pid) or temp.lstat().st_mtime < cutoff:
+                temp.unlink()  # a link is removed, never its target
+
+
+def _temp_file_pid(found: str, prefix: str) -> int | None:
+    """The PID in `PREFIX<pid>.<8 hex digits>`, the names our writes give temp files."""
+    if not found.startswith(prefix):
+        return None
+    pid, _, tag = found[len(prefix) :].partition(".")
+    if not pid.isdigit() or len(tag) != 8 or tag.strip("0123456789abcdef"):
+        return None
+    return int(pid)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # EPERM: alive, another user's
+    return True
+
+
 def tighten(path: Path) -> None:
     """Make an existing file private if someone (or an old umask) left it readable."""
     with contextlib.suppress(OSError):
@@ -163,17 +261,6 @@ def tighten(path: Path) -> None:
 
 
 def _error(exc: OSError, path: Path, doing: str) -> JournalError:
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EROFS: "the file system is read-only",
-        errno.ELOOP: "a symbolic link is in the way",
-        errno.EEXIST: "a file is in the way",
-    }
-    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-    return JournalError(
-        f"Could not {doing} this ({reason}). Nothing that was already saved has changed.",
-        path=path,
-    )
+    from reflect.messages import NOTHING_CHANGED
+
+    return JournalError(f"{could_not(doing, exc)} {NOTHING_CHANGED}", path=path)

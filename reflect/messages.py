@@ -91,3 +91,45 @@ NOT_UTF8_KEPT = "Your words are kept, byte for byte, in {path}."
 def answers_so_far(count: int) -> str:
     """'1 answer so far', '5 answers so far': said when offering to carry on a walk."""
     return "1 answer so far" if count == 1 else f"{count} answers so far"
+
+
+# ---- When the operating system says no. ------------------------------------------
+# Every OSError becomes one of these sentences (`reflect.errors.could_not`), with the
+# path in front ("~/x/journal: Could not create this folder (…)"). Each template is a
+# whole sentence around the reason; tests/guarantees/test_messages.py renders every
+# one with every reason and reads it back.
+
+COULD_NOT = {
+    "create folder": "Could not create this folder ({reason}).",
+    "read": "Could not read this file ({reason}).",
+    "read folder": "Could not read this folder ({reason}).",
+    "read config": "Could not read the config file ({reason}).",
+    "read guide": "The guide is missing from this installation ({reason}).",
+    "write": "Could not write this file ({reason}).",
+    "lock": "Could not lock this file ({reason}).",
+    "remove": "Could not remove this file ({reason}).",
+}
+NOTHING_CHANGED = "Nothing that was already saved has changed."
+
+# Keyed by errno name (errno.errorcode), so that a name this platform lacks is no error.
+OS_REASONS = {
+    "ENOSPC": "the disk is full",
+    "EDQUOT": "the disk quota is used up",
+    "EACCES": "permission denied",
+    "EPERM": "permission denied",
+    "EROFS": "the file system is read-only",
+    "ENOTDIR": "a file is in the way where a folder should be",
+    "EISDIR": "it is a folder; give a file name",
+    "EEXIST": "a file is already there",
+    "ENOENT": "there is no such file or folder",
+    "ENAMETOOLONG": "the name is too long",
+    "ELOOP": "a symbolic link is in the way",
+    "EIO": "the disk reported an input/output error",
+    "EMFILE": "too many files are open",
+    "ENFILE": "too many files are open",
+    "EBUSY": "it is in use",
+    "ETXTBSY": "it is in use",
+    "EXDEV": "it is on another disk",
+    "ENXIO": "nothing is connected to it",
+    "EFBIG": "the file would be too large",
+}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -23,7 +22,7 @@ from reflect.actions import (
 from reflect.actions import open_views as index_views
 from reflect.cli.common import Env, echo, get_env
 from reflect.dates import due_wording, format_day, parse_when
-from reflect.errors import DateError, ReflectError
+from reflect.errors import DateError
 from reflect.journal.store import FoundAction
 from reflect.terminal import is_utf8
 
@@ -140,13 +139,9 @@ def _export_ics(chosen: list[ActionView], env: Env, output: Path | None) -> None
     if output is None or str(output) == "-":
         typer.echo(data, nl=False)  # the bytes as they are: iCalendar lines end in CRLF
         return
-    try:
-        # Not atomic_write: that makes the folder private, and this folder is the user's choice.
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except OSError as exc:
-        raise ReflectError(f"Could not write this file ({exc.strerror}).", path=output) from None
+    from reflect.fileio import write_output
+
+    write_output(output, [data])  # as `export -o`: atomic, 0600, never through a link
     count = f"{len(chosen)} action{'s' if len(chosen) != 1 else ''}"
     echo(f"Wrote {count} to {output}: import it into your calendar or task app.")
 

@@ -252,6 +252,6 @@ def _to_screen(chunks: Iterable[str | bytes]) -> None:
 
 
 def _write(output: Path, chunks: Iterable[str | bytes]) -> None:
-    from reflect.export.output import write_export
+    from reflect.fileio import write_output
 
-    write_export(output, chunks)
+    write_output(output, chunks)

@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from reflect.cli.common import echo, get_env
-from reflect.errors import NotFoundError, ReflectError, WorkbookError
+from reflect.errors import NotFoundError, ReflectError, WorkbookError, could_not
 
 if TYPE_CHECKING:
     from reflect.workbook.loader import FoundWorkbook
@@ -90,18 +90,18 @@ def new(
 
 
 def _write_new_file(target: Path, text: str) -> None:
-    """Create `target` without ever replacing an existing file (an author's work)."""
+    """Create `target` without ever replacing an existing file (an author's work), nor
+    anything a link there points to: the one output path (`fileio.write_output`)."""
+    from reflect.fileio import write_output
+
     try:
-        with target.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write_output(target, [text], replace=False)
     except FileExistsError:
         raise WorkbookError(
             "There is already a file here; nothing was changed.",
             path=target,
             hint="Choose another name with --output, or move the file aside first.",
         ) from None
-    except OSError as exc:
-        raise WorkbookError(f"Could not write this file ({exc.strerror}).", path=target) from None
 
 
 # ---------------------------------------------------------------------- check
@@ -199,10 +199,9 @@ def schema(
     if output is None or str(output) == "-":
         typer.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise WorkbookError(f"Could not write this file ({exc.strerror}).", path=output) from None
+    from reflect.fileio import write_output
+
+    write_output(output, [text])  # atomic, 0600, a link there replaced rather than followed
     echo(f"Wrote the workbook schema to {output}.")
 
 
@@ -319,9 +318,7 @@ def remove(
                 try:
                     path.unlink()
                 except OSError as exc:
-                    raise WorkbookError(
-                        f"Could not remove this file ({exc.strerror}).", path=path
-                    ) from None
+                    raise WorkbookError(could_not("remove", exc), path=path) from None
             echo(f"Removed {workbook_id}. Your journal entries from it are kept.")
             return
     if matches and matches[0].source == "bundled":
@@ -363,7 +360,5 @@ def guide() -> None:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ReflectError(
-            f"The guide is missing from this installation ({exc.strerror}).", path=path
-        ) from None
+        raise ReflectError(could_not("read guide", exc), path=path) from None
     typer.echo(text, nl=False)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from reflect.errors import ReflectError
+from reflect.errors import ReflectError, could_not
 from reflect.journal.model import ENTRY_ID_LENGTH, ID_ALPHABET, Action, Entry, new_action_id
 from reflect.journal.store import JournalStore
 
@@ -209,7 +209,7 @@ def read_jrnl_files(path: Path) -> list[tuple[Path, str]]:
         try:
             raw = file.read_bytes()
         except OSError as exc:
-            raise ReflectError(f"Could not read this file ({exc.strerror}).", path=file) from None
+            raise ReflectError(could_not("read", exc), path=file) from None
         found.append((file, decode(raw, file)))
     return found
 

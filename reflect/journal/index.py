@@ -206,7 +206,7 @@ def _signatures(folder: Path) -> dict[str, Signature]:
     edits change its size or its times; so any change the journal can see, the
     index sees too.
     """
-    from reflect.errors import JournalError
+    from reflect.errors import JournalError, could_not
 
     signatures: dict[str, Signature] = {}
     try:
@@ -228,9 +228,7 @@ def _signatures(folder: Path) -> dict[str, Signature]:
     except (FileNotFoundError, NotADirectoryError):
         return {}
     except OSError as exc:
-        raise JournalError(
-            f"Could not read the journal folder ({exc.strerror}).", path=folder
-        ) from None
+        raise JournalError(could_not("read folder", exc), path=folder) from None
     return signatures
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reflect.errors import JournalError, NotFoundError
+from reflect.errors import JournalError, NotFoundError, could_not
 from reflect.fileio import atomic_write, locked, remove_stale_temp_files, tighten
 from reflect.journal.format import FILE_HEADER, ParsedFile, parse, render_action, render_entry
 from reflect.journal.index import action_ids as indexed_action_ids
@@ -60,7 +60,7 @@ class JournalStore:
         except FileNotFoundError:
             return ""
         except OSError as exc:
-            raise JournalError(f"Could not read this file ({exc.strerror}).", path=path) from None
+            raise JournalError(could_not("read", exc), path=path) from None
         tighten(path)  # a month copied in under a loose umask becomes private on first read
         try:
             return raw.decode("utf-8")

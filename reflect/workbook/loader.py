@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reflect.errors import WorkbookError
+from reflect.errors import WorkbookError, could_not
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -50,7 +50,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     except IsADirectoryError:
         raise WorkbookError("This is a folder, not a workbook file.", path=path) from None
     except OSError as exc:
-        raise WorkbookError(f"Could not read the file ({exc.strerror}).", path=path) from None
+        raise WorkbookError(could_not("read", exc), path=path) from None
     if len(raw) > MAX_WORKBOOK_BYTES:
         raise WorkbookError(
             f"This file is {len(raw):,} bytes; a workbook can be at most {MAX_WORKBOOK_BYTES:,}.",

@@ -274,13 +274,13 @@ def test_the_section_filter_says_the_document_is_partial() -> None:
 
 
 def test_an_export_to_a_file_never_changes_the_folder(tmp_path: Path) -> None:
-    from reflect.export.output import write_export
+    from reflect.fileio import write_output
 
     folder = tmp_path / "shared"
     folder.mkdir(mode=0o755)
     folder.chmod(0o755)
     target = folder / "plan.md"
-    write_export(target, ["# Plan\n", "text\n"])
+    write_output(target, ["# Plan\n", "text\n"])
     assert target.read_text() == "# Plan\ntext\n"
     assert target.stat().st_mode & 0o777 == 0o600
     assert folder.stat().st_mode & 0o777 == 0o755
@@ -288,7 +288,7 @@ def test_an_export_to_a_file_never_changes_the_folder(tmp_path: Path) -> None:
 
 
 def test_a_failed_export_leaves_the_old_file_and_no_temp_file(tmp_path: Path) -> None:
-    from reflect.export.output import write_export
+    from reflect.fileio import write_output
 
     target = tmp_path / "plan.md"
     target.write_text("old")
@@ -298,7 +298,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_temp_file(tmp_path: Path) ->
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        write_export(target, chunks())  # type: ignore[arg-type]  # a generator of str
+        write_output(target, chunks())  # type: ignore[arg-type]  # a generator of str
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
 

@@ -83,7 +83,6 @@ HEADLESS = [
     "reflect.journal.query",
     "reflect.export.markdown",
     "reflect.export.json",
-    "reflect.export.output",
     "reflect.importers.jrnl",
 ]
 
