@@ -241,8 +241,12 @@ class DraftStore:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DraftError(f"Could not read this draft ({exc}).", path=path) from None
+        except OSError as exc:
+            raise DraftError(could_not("read draft", exc), path=path) from None
+        except UnicodeDecodeError:
+            raise DraftError(
+                "Could not read this draft (it has bytes that are not UTF-8 text).", path=path
+            ) from None
         try:
             return tomllib.loads(text)
         except (tomllib.TOMLDecodeError, RecursionError) as exc:

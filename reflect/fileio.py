@@ -190,16 +190,15 @@ def write_output(path: Path, chunks: Iterable[str | bytes], *, replace: bool = T
         if replace:
             os.replace(temp, path)
         else:
-            os.link(temp, path, follow_symlinks=False)  # fails if anything is there
-            temp.unlink()
-    except FileExistsError:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+            _link_new(temp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise ReflectError(could_not("write", exc), path=path) from None
+    except _AlreadyThere:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
     except BaseException:
         # Ctrl-C, SIGTERM or a failing chunk mid-write: the target is untouched; leave
         # no copy of someone's words behind in a temp file.
@@ -207,6 +206,20 @@ def write_output(path: Path, chunks: Iterable[str | bytes], *, replace: bool = T
             temp.unlink()
         raise
     fsync_dir(folder)
+
+
+class _AlreadyThere(Exception):
+    """Raised (and turned back into FileExistsError) when `replace=False` finds a file."""
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Give the finished temp file the name `path` only if nothing has it (link(2) never
+    replaces, nor follows a link there, even a dangling one), then drop the temp name."""
+    try:
+        os.link(temp, path, follow_symlinks=False)
+    except FileExistsError:
+        raise _AlreadyThere from None
+    temp.unlink()
 
 
 def remove_dead_temp_files(folder: Path, name: str, older_than: float = 600) -> None:

@@ -104,6 +104,7 @@ COULD_NOT = {
     "read": "Could not read this file ({reason}).",
     "read folder": "Could not read this folder ({reason}).",
     "read config": "Could not read the config file ({reason}).",
+    "read draft": "Could not read this draft ({reason}).",
     "read guide": "The guide is missing from this installation ({reason}).",
     "write": "Could not write this file ({reason}).",
     "lock": "Could not lock this file ({reason}).",

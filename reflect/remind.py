@@ -266,8 +266,12 @@ def _send(notify_send: str, due_today: int, overdue: int) -> None:
     command = [notify_send, "--app-name=reflect", "--", "reflect", body]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ReflectError(messages.NOTIFY_FAILED.format(reason=type(exc).__name__)) from None
+    except subprocess.TimeoutExpired:
+        raise ReflectError(messages.NOTIFY_FAILED.format(reason="it took too long")) from None
+    except OSError as exc:
+        from reflect.errors import os_reason
+
+        raise ReflectError(messages.NOTIFY_FAILED.format(reason=os_reason(exc))) from None
     if done.returncode != 0:
         said = (done.stderr or "").strip().splitlines()
         reason = said[0] if said else f"exit status {done.returncode}"
