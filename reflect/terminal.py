@@ -6,9 +6,10 @@ would act on it: change colours, move the cursor to hide part of a line, retitle
 the window, even write to the clipboard (OSC 52), at every shell start-up that runs
 `reflect remind`. Click strips colour codes only when output is not a terminal, and
 strips them silently, so neither is "shown literally". `visible` turns every control
-character except newline and tab into a visible escape (`\\u001b`), the same on a
-terminal and in a pipe. The escape is JSON's own, so JSON output (`--json`, where
-json.dumps leaves DEL and the C1 controls raw) stays valid and means the same text.
+character except newline and tab (and the bidi overrides, and lone surrogates: see
+UNSAFE) into a visible escape (`\\u001b`), the same on a terminal and in a pipe.
+The escape is JSON's own, so JSON output (`--json`, where json.dumps leaves DEL
+and the C1 controls raw) stays valid and means the same text.
 The journal file itself keeps the exact text.
 
 Kept tiny (no imports) because `reflect remind`'s fast path uses it.
@@ -16,15 +17,40 @@ Kept tiny (no imports) because `reflect remind`'s fast path uses it.
 
 from __future__ import annotations
 
-# C0 controls except \t and \n, DEL, and the C1 controls (U+0080-U+009F, which some
-# terminals obey as escape sequences too).
-_CONTROLS = [c for c in range(0x20) if c not in (0x09, 0x0A)] + [0x7F, *range(0x80, 0xA0)]
-_VISIBLE = {c: f"\\u{c:04x}" for c in _CONTROLS}
+# What a terminal may obey rather than show, and so is never handed to one as it is:
+# - the C0 controls except tab and newline (ESC starts every escape sequence; CR, BS
+#   and the like move the cursor back over what was printed), and DEL;
+# - the C1 controls U+0080-U+009F (CSI, OSC and the rest in one character, which
+#   some terminals obey too);
+# - the bidi embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069,
+#   which reorder everything after them on the line, so a line can read as other
+#   words than it holds ("Trojan Source"). The marks U+200E/U+200F/U+061C are kept:
+#   they steer only the character beside them, and right-to-left writing uses them;
+# - lone surrogates U+D800-U+DFFF (bytes that were not UTF-8, decoded with
+#   surrogateescape), which no terminal encoding can carry.
+_C0 = [c for c in range(0x20) if c not in (0x09, 0x0A)]
+_BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+UNSAFE = frozenset([*_C0, 0x7F, *range(0x80, 0xA0), *_BIDI, *range(0xD800, 0xE000)])
+
+# Written out as JSON's own escape (`\u001b`): readable, and valid in JSON output.
+_VISIBLE = {c: f"\\u{c:04x}" for c in UNSAFE}
+# One character for one (so a text field's cursor stays on the character it is on):
+# the C0 controls and DEL as their Control Pictures (ESC as ␛, DEL as ␡), the rest
+# as the replacement character.
+_IN_PLACE = {c: "\ufffd" for c in UNSAFE} | {c: chr(0x2400 + c) for c in _C0} | {0x7F: "\u2421"}
 
 
 def visible(text: str) -> str:
-    """`text` with control characters written out (`\\u001b[31m`), so a terminal shows them."""
+    """`text` with every character a terminal might obey written out (`\\u001b[31m`),
+    so it is shown, never obeyed: the one sanitiser for text from a file or a person,
+    whatever shows it (the CLI, plain mode, the app, a workbook preview)."""
     return text.translate(_VISIBLE)
+
+
+def visible_in_place(text: str) -> str:
+    """Like `visible`, one character for each: for a text field being edited, where the
+    cursor and selection count characters ("a\x1bb" shows as "a␛b")."""
+    return text.translate(_IN_PLACE)
 
 
 def is_utf8(text: str) -> bool:

@@ -137,7 +137,9 @@ def _export_ics(chosen: list[ActionView], env: Env, output: Path | None) -> None
 
     data = actions_to_ics(chosen, env.now)
     if output is None or str(output) == "-":
-        typer.echo(data, nl=False)  # the bytes as they are: iCalendar lines end in CRLF
+        from reflect.cli.reading import document_to_screen
+
+        document_to_screen([data])  # shown, not obeyed, at a terminal; as it is into a pipe
         return
     from reflect.fileio import write_output
 

@@ -3,13 +3,11 @@ iCalendar for the actions in it; all of it, or just the part you choose."""
 
 from __future__ import annotations
 
-import codecs
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any, BinaryIO
+from typing import Annotated, Any
 
 import typer
 
@@ -20,15 +18,13 @@ from reflect.cli.reading import (
     WORKBOOK_HELP,
     clean_id,
     date_range,
-    quiet_broken_pipe,
-    stdout_is_terminal,
+    document_to_screen,
     unknown_entry,
 )
 from reflect.errors import NotFoundError, ReflectError
 from reflect.export.parallel import processes_to_use
 from reflect.journal.model import Entry
 from reflect.journal.query import Filters, iter_entries, month_files, split_by_size
-from reflect.terminal import visible
 
 NOTHING = "Nothing to export: no entries match, so no file was written."
 NO_SECTION = (
@@ -133,7 +129,7 @@ def export(
             headings=headings,
         )
     if output is None:
-        _to_screen(chunks)
+        document_to_screen(chunks)
         return
     _write(output, chunks)
     count = len(headings) if format is Format.markdown else chosen.count
@@ -218,37 +214,11 @@ def _export_ics(env: Env, entries: Iterable[Entry], output: Path | None) -> None
         raise ReflectError(NO_ACTIONS)
     data = actions_to_ics(chosen, env.now)
     if output is None:
-        _to_screen([data])  # into a pipe as it is: iCalendar lines end in CRLF
+        document_to_screen([data])  # into a pipe as it is: iCalendar lines end in CRLF
         return
     _write(output, [data])
     what = f"{len(chosen)} open action{'s' if len(chosen) != 1 else ''}"
     echo(WROTE.format(what=what, path=output))
-
-
-def _to_screen(chunks: Iterable[str | bytes]) -> None:
-    """The document on standard output.
-
-    At a terminal, escape sequences someone wrote are shown, not obeyed (`visible`).
-    Into a pipe or a redirect (`reflect export > journal.md`) the document goes as it
-    is, the same bytes `-o FILE` writes: UTF-8 straight to the binary stream in a few
-    large writes. (Echoing it through click piece by piece decoded the spooled UTF-8
-    only to encode it again, and flushed, a system call, after every piece: ~50 ms
-    for ten years of entries.)
-    """
-    binary: BinaryIO | None = getattr(sys.stdout, "buffer", None)
-    with quiet_broken_pipe():
-        if binary is not None and not stdout_is_terminal():
-            sys.stdout.flush()  # anything written as text before goes first
-            for chunk in chunks:
-                binary.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
-            binary.flush()
-            return
-        # A terminal, or a text-only stdout (a test harness or an IDE may put one there).
-        shown = visible if stdout_is_terminal() else str
-        decoder = codecs.getincrementaldecoder("utf-8")()  # a piece may end mid-character
-        for chunk in chunks:
-            text = decoder.decode(chunk) if isinstance(chunk, bytes) else chunk
-            typer.echo(shown(text), nl=False)
 
 
 def _write(output: Path, chunks: Iterable[str | bytes]) -> None:

@@ -17,6 +17,7 @@ import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import ClickException  # Typer's own copy of Click
 from typer.core import TyperGroup
 
 from reflect import __version__
@@ -55,9 +56,19 @@ class ReflectGroup(TyperGroup):
     person would, and no traceback ever reaches the terminal for a ReflectError.
     """
 
+    def make_context(self, *args: Any, **kwargs: Any) -> ClickContext:
+        try:
+            return super().make_context(*args, **kwargs)
+        except ClickException as exc:
+            raise _literal(exc) from None
+
     def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
+        except ClickException as exc:
+            # A usage error may quote what was typed (`--due $'\e]0;x\a'`), a command
+            # group's own included (they are invoked from here).
+            raise _literal(exc) from None
         except ReflectError as exc:
             # visible(): a message may quote a file's text or name, never to be obeyed.
             typer.echo(visible(f"reflect: {exc}"), err=True)
@@ -69,6 +80,12 @@ class ReflectGroup(TyperGroup):
     def list_commands(self, ctx: ClickContext) -> list[str]:
         # Commands in the order people meet them, not alphabetical.
         return list(self.commands)
+
+
+def _literal(exc: ClickException) -> ClickException:
+    """`exc` with what it quotes made visible: Click prints its usage errors itself."""
+    exc.message = visible(exc.message)
+    return exc
 
 
 def _version(value: bool) -> None:

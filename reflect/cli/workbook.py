@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 
 from reflect.cli.common import echo, get_env
 from reflect.errors import NotFoundError, ReflectError, WorkbookError, could_not
+from reflect.terminal import visible
 
 if TYPE_CHECKING:
     from reflect.workbook.loader import FoundWorkbook
@@ -175,7 +176,9 @@ def preview(
     found = find_workbook(workbook, env.sources)
     note = env.support_note(found.workbook.support_note)
     render = to_markdown if markdown else to_text
-    typer.echo(render(found.workbook, note), nl=False)
+    # A workbook is someone else's file: escapes in it are shown, never obeyed, on a
+    # terminal and in a pipe alike (the preview is for reading, unlike `export`).
+    typer.echo(visible(render(found.workbook, note)), nl=False)
 
 
 # ---------------------------------------------------------------------- schema

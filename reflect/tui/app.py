@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from reflect import messages
 from reflect.dates import format_day
@@ -27,6 +28,7 @@ from reflect.session import Session
 from reflect.tui import words
 from reflect.tui.context import TuiContext
 from reflect.tui.screens.home import HomeScreen
+from reflect.tui.widgets.literal import shown
 from reflect.workbook.loader import FoundWorkbook, WorkbookSource
 
 if TYPE_CHECKING:
@@ -69,6 +71,22 @@ class ReflectApp(App[Outcome]):
         super().__init__()
         self.ctx = ctx
         self.start_workbook, self.restart, self.start_on = workbook, restart, start_on
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (any screen's or widget's `notify` comes here) shown
+        literally: a message may quote an action's text or a file's name, and is
+        never read as markup, nor obeyed by the terminal."""
+        super().notify(
+            shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def on_mount(self) -> None:
         remembered = self.ctx.remembered_theme()

@@ -22,6 +22,7 @@ from reflect.errors import ReflectError
 from reflect.tui import words
 from reflect.tui.context import TuiContext
 from reflect.tui.screens.move import MoveDateModal
+from reflect.tui.widgets.literal import shown
 
 
 class ActionsScreen(Screen[None]):
@@ -79,14 +80,14 @@ class ActionsScreen(Screen[None]):
 
     def _line(self, view: ActionView) -> Content:
         action, today = view.action, self.ctx.today()
-        parts: list[str | tuple[str, str]] = [(f"{action.id}  ", "bold"), action.text]
+        parts: list[str | tuple[str, str]] = [(f"{action.id}  ", "bold"), shown(action.text)]
         if action.due is not None:
             when = format_when(When(action.due, action.at), today)
             parts.append((f" — {when}, {due_wording(action.due, today)}", "italic"))
         if view.section is not None:
             # Workbook and section only: the prompt's words would wrap on most screens.
             origin = f"{view.entry.title or 'Journal'} › {view.section.title}"
-            parts.append(("\n      " + words.FROM.format(origin=origin), "dim"))
+            parts.append(("\n      " + shown(words.FROM.format(origin=origin)), "dim"))
         return Content.assemble(*parts)
 
     def selected(self) -> ActionView | None:

@@ -17,6 +17,7 @@ from reflect.dates import format_day
 from reflect.errors import ReflectError
 from reflect.tui import words
 from reflect.tui.context import TuiContext
+from reflect.tui.widgets.literal import shown
 from reflect.workbook.loader import FoundWorkbook, all_workbooks
 
 
@@ -85,9 +86,9 @@ class HomeScreen(Screen[None]):
     def _describe(self, item: FoundWorkbook) -> Content:
         book = item.workbook
         parts: list[str | tuple[str, str]] = [
-            (book.title, "bold"),
+            (shown(book.title), "bold"),
             ("  " + words.MINUTES.format(minutes=book.minutes), "italic"),
-            "\n" + " ".join(book.description.split()),
+            "\n" + shown(" ".join(book.description.split())),
         ]
         progress = self.ctx.drafts.progress(book.id)
         if progress is not None:
@@ -128,7 +129,7 @@ class HomeScreen(Screen[None]):
             due_today, overdue = self.ctx.due_now()
             text = words.due_banner(due_today, overdue)
         except ReflectError as problem:
-            text = words.JOURNAL_UNREADABLE.format(problem=problem.message)
+            text = shown(words.JOURNAL_UNREADABLE.format(problem=problem.message))
         self.app.call_from_thread(self._show_banner, text)
 
     def _show_banner(self, text: str) -> None:

@@ -36,6 +36,7 @@ from reflect.journal.model import Entry
 from reflect.journal.query import Match, Pattern, list_entries, match_entry, search
 from reflect.tui import words
 from reflect.tui.context import TuiContext
+from reflect.tui.widgets.literal import LiteralInput, shown
 
 # Entries read when the screen opens (and the most a search lists): enough for
 # years of weekly check-ins, few enough to read and list in a blink.
@@ -62,7 +63,7 @@ class JournalScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(words.JOURNAL_TITLE, id="title-bar", markup=False)
-        yield Input(placeholder=words.JOURNAL_SEARCH_PLACEHOLDER, id="journal-search")
+        yield LiteralInput(placeholder=words.JOURNAL_SEARCH_PLACEHOLDER, id="journal-search")
         yield Static(words.JOURNAL_LOADING, id="journal-status", markup=False)
         with Horizontal(id="journal-body"):
             yield OptionList(id="entries")
@@ -155,7 +156,7 @@ class JournalScreen(Screen[None]):
         line the words are on instead, with the words picked out."""
         day = format_day(entry.written.date(), self.ctx.today())
         book = entry.title if entry.workbook is not None else words.JOURNAL_FREE_FORM
-        parts: list[str | tuple[str, str]] = [(day, "bold"), "  ", (book, "italic")]
+        parts: list[str | tuple[str, str]] = [(day, "bold"), "  ", (shown(book), "italic")]
         if match is not None and match.hits and match.hits[0].spans:
             hit = match.hits[0]
             parts += ["\n", *around(hit.line, hit.spans[0], FIRST_LINE_WIDTH)]
@@ -164,7 +165,7 @@ class JournalScreen(Screen[None]):
         if len(first) > FIRST_LINE_WIDTH:
             first = first[: FIRST_LINE_WIDTH - 1].rstrip() + "…"
         if first:
-            parts.append("\n" + first)
+            parts.append("\n" + shown(first))
         return Content.assemble(*parts)
 
     @on(OptionList.OptionHighlighted, "#entries")
@@ -174,14 +175,16 @@ class JournalScreen(Screen[None]):
             self._read(entry)
 
     def _read(self, entry: Entry) -> None:
-        shown = self.query_one("#entry", Markdown).update(render_entry(entry, anchor_line=False))
+        drawn = self.query_one("#entry", Markdown).update(
+            shown(render_entry(entry, anchor_line=False))
+        )
         self.query_one("#entry-view", VerticalScroll).scroll_home(animate=False)
         match = self.matches.get(entry.id)
         if match is not None and match.hits and match.hits[0].spans:
             hit = match.hits[0]
             start, end = hit.spans[0]
             self.run_worker(
-                self._scroll_to_words(shown, hit.line[start:end]),
+                self._scroll_to_words(drawn, shown(hit.line[start:end])),
                 group="journal-scroll",
                 exclusive=True,  # the entry highlighted last wins
             )
@@ -211,7 +214,7 @@ def around(line: str, span: tuple[int, int], width: int) -> list[str | tuple[str
     right = max(end, min(len(line), left + width))
     before, after = line[left:start], line[end:right]
     return [
-        ("…" if left else "") + before.lstrip(),
-        (line[start:end], "bold underline"),
-        after.rstrip() + ("…" if right < len(line) else ""),
+        ("…" if left else "") + shown(before.lstrip()),
+        (shown(line[start:end]), "bold underline"),
+        shown(after.rstrip()) + ("…" if right < len(line) else ""),
     ]

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from reflect.dates import When, echo_when
 from reflect.errors import DateError
 from reflect.tui import words
+from reflect.tui.widgets.literal import LiteralInput, literal, shown
 from reflect.tui.widgets.planner import read_when
 
 NO_DATE_WORDS = ("none", "no date")
@@ -34,8 +35,8 @@ class MoveDateModal(ModalScreen[When | None | bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
             yield Static(words.MOVE_TITLE, id="box-title", markup=False)
-            yield Static(self.action_text, markup=False)
-            field = Input(placeholder=words.MOVE_HINT, id="when")
+            yield Static(shown(self.action_text), markup=False)
+            field = LiteralInput(placeholder=words.MOVE_HINT, id="when")
             field.cursor_blink = self.cursor_blink
             yield field
             yield Static(words.MOVE_HINT, id="echo", classes="muted", markup=False)
@@ -58,7 +59,7 @@ class MoveDateModal(ModalScreen[When | None | bool]):
         elif found is None:
             echo.update(Content(words.MOVE_NONE))
         elif isinstance(found, DateError):
-            echo.update(Content(found.message))
+            echo.update(literal(found.message))
             echo.add_class("problem")
         elif isinstance(found, When):
             echo.update(Content(echo_when(found, self.today)))

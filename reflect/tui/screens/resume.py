@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from reflect.tui import words
+from reflect.tui.widgets.literal import shown
 
 
 class ResumeModal(ModalScreen[bool | None]):
@@ -31,7 +32,7 @@ class ResumeModal(ModalScreen[bool | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
             yield Static(words.RESUME_TITLE, id="box-title", markup=False)
-            yield Static(self.message, markup=False)
+            yield Static(shown(self.message), markup=False)
             with Horizontal(id="buttons"):
                 yield Button(words.RESUME_NO, id="afresh")
                 yield Button(words.RESUME_YES, id="carry-on", variant="primary")

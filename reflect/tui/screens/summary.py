@@ -31,6 +31,7 @@ from reflect.journal.model import (
 from reflect.tui import words
 from reflect.tui.context import TuiContext
 from reflect.tui.walker import Finished
+from reflect.tui.widgets.literal import shown
 from reflect.workbook.models import Workbook
 
 Part = str | tuple[str, str]
@@ -61,12 +62,12 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         entry = self.finished.entry
         today = self.ctx.today()
-        yield Static(f"{self.workbook.title} · finished", id="title-bar", markup=False)
+        yield Static(shown(f"{self.workbook.title} · finished"), id="title-bar", markup=False)
         with VerticalScroll(id="summary"):
             # What matters most first, so it is in view on a small terminal: the
             # plan and where it was saved; then everything written, to scroll through.
             yield Static(
-                words.SUMMARY_TITLE.format(title=self.workbook.title),
+                shown(words.SUMMARY_TITLE.format(title=self.workbook.title)),
                 classes="heading",
                 markup=False,
             )
@@ -79,7 +80,7 @@ class SummaryScreen(Screen[None]):
                     when = (
                         f" — {echo_when(When(action.due, action.at), today)}" if action.due else ""
                     )
-                    lines += [(f"  [{action.id}] ", "bold"), action.text, when, "\n"]
+                    lines += [(f"  [{action.id}] ", "bold"), shown(action.text), when, "\n"]
                 yield Static(Content.assemble(*lines[:-1]))
             left = self.finished.unanswered
             if left:
@@ -93,9 +94,9 @@ class SummaryScreen(Screen[None]):
             yield Static(words.SUMMARY_WROTE, classes="part", markup=False)
             wrote: list[Part] = []
             for section in entry.sections:
-                wrote.append((f"\n{section.title}\n", "bold"))
+                wrote.append((f"\n{shown(section.title)}\n", "bold"))
                 for answer in section.answers:
-                    wrote += [(f"  {answer.prompt}\n", "italic"), *_answer_lines(answer)]
+                    wrote += [(f"  {shown(answer.prompt)}\n", "italic"), *_answer_lines(answer)]
             yield Static(Content.assemble(*wrote) if wrote else Content(words.SUMMARY_NOTHING))
         yield Footer()
 
@@ -115,4 +116,4 @@ def _answer_lines(answer: Answer) -> list[Part]:
             lines = [f"{n}. {item}" for n, item in enumerate(answer.items, start=1)]
         case ActionAnswer():
             lines = [f"• {action.text}" for action in answer.actions]
-    return ["".join(f"    {line}\n" for line in lines)]
+    return ["".join(f"    {shown(line)}\n" for line in lines)]

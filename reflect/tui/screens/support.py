@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from reflect.tui import words
+from reflect.tui.widgets.literal import shown
 
 WRAPPED_AT = 60  # a line at least this long, with more of its paragraph after it, was wrapped
 
@@ -61,7 +62,7 @@ class SupportNoteModal(ModalScreen[bool]):
             with VerticalScroll(id="box-body"):
                 if self.lead:
                     yield Static(self.lead + "\n", markup=False)
-                yield Static(unwrap(self.note), markup=False)
+                yield Static(shown(unwrap(self.note)), markup=False)
             with Horizontal(id="buttons"):
                 if self.offer_pause:
                     yield Button(words.SUPPORT_PAUSE, id="pause")

@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -41,6 +40,7 @@ from reflect.tui.screens.support import SupportNoteModal, unwrap
 from reflect.tui.walker import Walker
 from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
 from reflect.tui.widgets.fields import AnswerField, make_field
+from reflect.tui.widgets.literal import literal, shown
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -105,7 +105,7 @@ class WalkScreen(Screen[None]):
         title = f"{session.workbook.title}  ·  " + words.SECTION_OF.format(
             number=number, total=total
         )
-        self.query_one("#walk-title", Static).update(Content(title))
+        self.query_one("#walk-title", Static).update(literal(title))
         self.query_one(ProgressBar).update(progress=session.position)
         body = self.query_one("#body")
         with self.app.batch_update():
@@ -125,12 +125,12 @@ class WalkScreen(Screen[None]):
     def _intro_page(self) -> Widget:
         book = self.walker.session.workbook
         parts: list[Widget] = [
-            Static(book.title, classes="heading", markup=False),
-            Static(" ".join(book.description.split()), markup=False),
+            Static(shown(book.title), classes="heading", markup=False),
+            Static(shown(" ".join(book.description.split())), markup=False),
         ]
         if book.intro:
-            parts.append(Static("\n" + book.intro.strip(), markup=False))
-        note = Static(unwrap(self.ctx.support_note(book)), classes="note", markup=False)
+            parts.append(Static("\n" + shown(book.intro.strip()), markup=False))
+        note = Static(shown(unwrap(self.ctx.support_note(book))), classes="note", markup=False)
         note.border_title = words.SUPPORT_TITLE
         parts += [note, Static(words.BEGIN, classes="help", markup=False)]
         parts.append(Button(words.BEGIN_BUTTON, id="begin", variant="primary"))
@@ -141,7 +141,7 @@ class WalkScreen(Screen[None]):
         session = self.walker.session
         parts: list[Widget] = [
             Static(
-                words.END_TITLE.format(title=session.workbook.title),
+                shown(words.END_TITLE.format(title=session.workbook.title)),
                 classes="heading",
                 markup=False,
             )
@@ -159,24 +159,24 @@ class WalkScreen(Screen[None]):
         context: list[Widget] = []
         if section.ideas:
             context.append(Static(words.IDEAS, classes="muted", markup=False))
-            context.append(Markdown(section.ideas.strip()))
+            context.append(Markdown(shown(section.ideas.strip())))
         if section.tips:
-            tips = [Static("• " + tip.strip(), markup=False) for tip in section.tips]
+            tips = [Static("• " + shown(tip.strip()), markup=False) for tip in section.tips]
             context.append(Collapsible(*tips, title=f"{words.TIPS} ({len(tips)})"))
         if context:
             scroll: Widget = VerticalScroll(*context, id="context")
-            scroll.border_title = Content(section.title)  # Content: shown literally
+            scroll.border_title = literal(section.title)  # Content: shown literally
         else:
-            scroll = Static(section.title, id="section-title", markup=False)
+            scroll = Static(shown(section.title), id="section-title", markup=False)
         prompt = step.prompt
         area: list[Widget] = []
         if prompt is None:
             area.append(Static(words.SECTION_WITHOUT_PROMPTS, id="prompt-text", markup=False))
         else:
             label = prompt.text + (f"  {words.OPTIONAL}" if prompt.optional else "")
-            area.append(Static(label, id="prompt-text", markup=False))
+            area.append(Static(shown(label), id="prompt-text", markup=False))
             if prompt.help:
-                area.append(Static(prompt.help.strip(), classes="help", markup=False))
+                area.append(Static(shown(prompt.help.strip()), classes="help", markup=False))
             value = self.walker.session.answer_for(prompt.id)
             area.append(make_field(prompt, value, self.ctx.today()))
         prompt_area = VerticalScroll(*area, id="prompt-area")

@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import RadioButton, RadioSet, SelectionList, TextArea
+from textual.widgets import RadioButton, RadioSet, SelectionList
 
 from reflect.session import AnswerValue, PlannedAction
 from reflect.tui import words
 from reflect.tui.widgets.growing_list import GrowingList
+from reflect.tui.widgets.literal import LiteralTextArea, literal
 from reflect.tui.widgets.planner import ActionPlanner
 from reflect.tui.widgets.scale import ScaleSelector
 from reflect.workbook.models import (
@@ -40,7 +40,7 @@ class AnswerField(Protocol):
     def problem(self) -> str | None: ...
 
 
-class TextField(TextArea):
+class TextField(LiteralTextArea):
     """Multi-line writing. Tab leaves the field rather than indenting: this is prose."""
 
     DEFAULT_CSS = """
@@ -64,7 +64,7 @@ class TextField(TextArea):
 class ChoiceField(RadioSet):
     def __init__(self, options: list[str], chosen: str | None) -> None:
         super().__init__(
-            *(RadioButton(Content(option), value=option == chosen) for option in options),
+            *(RadioButton(literal(option), value=option == chosen) for option in options),
             id=ANSWER_ID,
         )
         self.choices = options
@@ -83,7 +83,7 @@ class ChoiceField(RadioSet):
 class ChecklistField(SelectionList[str]):
     def __init__(self, options: list[str], ticked: list[str]) -> None:
         super().__init__(
-            *((Content(option), option, option in ticked) for option in options), id=ANSWER_ID
+            *((literal(option), option, option in ticked) for option in options), id=ANSWER_ID
         )
         self.choices = options
 

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label
 
 from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
+from reflect.tui.widgets.literal import LiteralInput
 
 MAX_LINES = 20  # the engine takes any number; beyond this a list is an essay
 
@@ -51,7 +52,7 @@ class GrowingList(Vertical):
     def _line(self, number: int, text: str) -> Horizontal:
         return Horizontal(
             Label(f"{number}.", classes="number"),
-            Input(value=text, compact=False, select_on_focus=False),
+            LiteralInput(value=text, compact=False, select_on_focus=False),
         )
 
     @property

@@ -22,6 +22,7 @@ from reflect.errors import DateError
 from reflect.session import PlannedAction
 from reflect.tui import words
 from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
+from reflect.tui.widgets.literal import LiteralInput, literal, shown
 
 
 def read_when(text: str, today: date) -> When | DateError | None:
@@ -101,11 +102,11 @@ class ActionPlanner(Vertical):
         example = self.suggested or words.ACTION_WHEN_EXAMPLE
         with Horizontal():
             yield Label(words.ACTION_WHAT, classes="field-label")
-            yield Input(placeholder=words.ACTION_WHAT_PLACEHOLDER, id="what")
+            yield LiteralInput(placeholder=words.ACTION_WHAT_PLACEHOLDER, id="what")
         with Horizontal():
             yield Label(words.ACTION_WHEN, classes="field-label")
-            yield Input(
-                placeholder=words.ACTION_WHEN_PLACEHOLDER.format(example=example), id="when"
+            yield LiteralInput(
+                placeholder=shown(words.ACTION_WHEN_PLACEHOLDER).format(example=example), id="when"
             )
             yield Static("", id="echo", markup=False)
         yield Static(words.ACTION_HINT, classes="hint", markup=False)
@@ -137,7 +138,7 @@ class ActionPlanner(Vertical):
             echo.update(Content(words.ACTION_NO_DATE))
             echo.add_class("none")
         elif isinstance(found, DateError):
-            echo.update(Content(found.message))
+            echo.update(literal(found.message))
             echo.add_class("problem")
         else:
             echo.update(Content(echo_when(found, self.today)))
@@ -153,9 +154,9 @@ class ActionPlanner(Vertical):
 
     def _line(self, action: PlannedAction) -> Content:
         if action.due is None:
-            return Content.assemble("• ", action.text, (" — no date", "italic"))
+            return Content.assemble("• ", shown(action.text), (" — no date", "italic"))
         when = echo_when(When(action.due, action.at), self.today)
-        return Content.assemble("• ", action.text, (f" — {when}", "italic"))
+        return Content.assemble("• ", shown(action.text), (f" — {when}", "italic"))
 
     @on(Input.Changed, "#when")
     def _when_changed(self, event: Input.Changed) -> None:

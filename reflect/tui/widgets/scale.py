@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
+from reflect.tui.widgets.literal import shown
 
 # Two digits typed within this many seconds make one number ("1", "0" -> 10).
 DIGIT_WINDOW = 1.0
@@ -54,7 +55,7 @@ class ScaleSelector(Widget, can_focus=True):
     ) -> None:
         super().__init__(id=id)
         self.low, self.high = low, high
-        self.low_label, self.high_label = low_label or "", high_label or ""
+        self.low_label, self.high_label = shown(low_label or ""), shown(high_label or "")
         self.set_reactive(ScaleSelector.value, value)
         self._slots: list[tuple[int, int, int]] = []  # (start x, end x, number)
         self._typed = ""
