@@ -121,7 +121,7 @@ OS_REASONS = {
     "EROFS": "the file system is read-only",
     "ENOTDIR": "a file is in the way where a folder should be",
     "EISDIR": "it is a folder; give a file name",
-    "EEXIST": "a file is already there",
+    "EEXIST": "a file is in the way",
     "ENOENT": "there is no such file or folder",
     "ENAMETOOLONG": "the name is too long",
     "ELOOP": "a symbolic link is in the way",

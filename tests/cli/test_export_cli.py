@@ -160,7 +160,7 @@ def test_escape_sequences_are_shown_at_a_terminal_and_kept_in_a_file(
     target = tmp_path / "out.md"
     assert reflect("export", "-o", str(target)).exit_code == 0
     assert "\x1b" in target.read_text(encoding="utf-8")  # the file keeps the words
-    monkeypatch.setattr("reflect.cli.export.stdout_is_terminal", lambda: True)
+    monkeypatch.setattr("reflect.cli.reading.stdout_is_terminal", lambda: True)
     for fmt in ("markdown", "json"):
         shown = reflect("export", "-f", fmt).stdout
         assert "\x1b" not in shown and "\x07" not in shown
@@ -213,9 +213,9 @@ def test_a_text_only_stdout_gets_the_document_decoded(
     import io
     import sys
 
-    from reflect.cli.export import _to_screen
+    from reflect.cli.reading import document_to_screen
 
     screen = io.StringIO()
     monkeypatch.setattr(sys, "stdout", screen)
-    _to_screen([b"caf\xc3", b"\xa9 \xe2\x98", b"\x95\n"])
+    document_to_screen([b"caf\xc3", b"\xa9 \xe2\x98", b"\x95\n"])
     assert screen.getvalue() == "café ☕\n"

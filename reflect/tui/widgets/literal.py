@@ -33,6 +33,9 @@ def literal(text: str) -> Content:
 class LiteralInput(Input):
     """A one-line field that shows control characters in its value, never sends them."""
 
+    def validate_placeholder(self, placeholder: str) -> str:
+        return visible(placeholder)  # it can quote a workbook ("e.g. in 3 days")
+
     @property
     def _value(self) -> Text:
         if self.password:
@@ -42,6 +45,9 @@ class LiteralInput(Input):
 
 class LiteralTextArea(TextArea):
     """A text box that shows control characters in its text, never sends them."""
+
+    def validate_placeholder(self, placeholder: str | Content) -> str | Content:
+        return visible(placeholder) if isinstance(placeholder, str) else placeholder
 
     def get_line(self, line_index: int) -> Text:
         # Textual's own, with the sanitiser (rich's Text would drop CR, BS, BEL, VT and

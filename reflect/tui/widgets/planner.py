@@ -106,7 +106,7 @@ class ActionPlanner(Vertical):
         with Horizontal():
             yield Label(words.ACTION_WHEN, classes="field-label")
             yield LiteralInput(
-                placeholder=shown(words.ACTION_WHEN_PLACEHOLDER).format(example=example), id="when"
+                placeholder=words.ACTION_WHEN_PLACEHOLDER.format(example=example), id="when"
             )
             yield Static("", id="echo", markup=False)
         yield Static(words.ACTION_HINT, classes="hint", markup=False)
