@@ -7,7 +7,7 @@ the window, even write to the clipboard (OSC 52), at every shell start-up that r
 `reflect remind`. Click strips colour codes only when output is not a terminal, and
 strips them silently, so neither is "shown literally". `visible` turns every control
 character except newline and tab (and the bidi overrides, and lone surrogates: see
-UNSAFE) into a visible escape (`\\u001b`), the same on a terminal and in a pipe.
+is_obeyable) into a visible escape (`\\u001b`), the same on a terminal and in a pipe.
 The escape is JSON's own, so JSON output (`--json`, where json.dumps leaves DEL
 and the C1 controls raw) stays valid and means the same text.
 The journal file itself keeps the exact text.
@@ -16,6 +16,11 @@ Kept tiny (no imports) because `reflect remind`'s fast path uses it.
 """
 
 from __future__ import annotations
+
+TYPE_CHECKING = False  # not typing's: see reflect.journal.index
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 # What a terminal may obey rather than show, and so is never handed to one as it is:
 # - the C0 controls except tab and newline (ESC starts every escape sequence; CR, BS
@@ -28,16 +33,40 @@ from __future__ import annotations
 #   they steer only the character beside them, and right-to-left writing uses them;
 # - lone surrogates U+D800-U+DFFF (bytes that were not UTF-8, decoded with
 #   surrogateescape), which no terminal encoding can carry.
-_C0 = [c for c in range(0x20) if c not in (0x09, 0x0A)]
-_BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-UNSAFE = frozenset([*_C0, 0x7F, *range(0x80, 0xA0), *_BIDI, *range(0xD800, 0xE000)])
+def is_obeyable(code: int) -> bool:
+    """Whether the character `chr(code)` is one of those above."""
+    return (
+        (code < 0x20 and code not in (0x09, 0x0A))
+        or 0x7F <= code <= 0x9F
+        or 0x202A <= code <= 0x202E
+        or 0x2066 <= code <= 0x2069
+        or 0xD800 <= code <= 0xDFFF
+    )
 
-# Written out as JSON's own escape (`\u001b`): readable, and valid in JSON output.
-_VISIBLE = {c: f"\\u{c:04x}" for c in UNSAFE}
+
+class _Table(dict[int, str]):
+    """A `str.translate` table filled in as characters are met: nothing to build at
+    import (`reflect remind` starts in a few ms; a table of every surrogate took 1 ms),
+    and each character is looked at once (a 1 MB export: ~300 ms, 0.4 s before)."""
+
+    def __init__(self, written: Callable[[int], str]) -> None:
+        super().__init__()
+        self.written = written
+
+    def __missing__(self, code: int) -> str:
+        shown = self.written(code) if is_obeyable(code) else chr(code)
+        self[code] = shown
+        return shown
+
+
+# Written out as JSON's own escape (`\\u001b`): readable, and valid in JSON output.
+_VISIBLE = _Table(lambda code: f"\\u{code:04x}")
 # One character for one (so a text field's cursor stays on the character it is on):
 # the C0 controls and DEL as their Control Pictures (ESC as ␛, DEL as ␡), the rest
 # as the replacement character.
-_IN_PLACE = {c: "\ufffd" for c in UNSAFE} | {c: chr(0x2400 + c) for c in _C0} | {0x7F: "\u2421"}
+_IN_PLACE = _Table(
+    lambda code: chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+)
 
 
 def visible(text: str) -> str:

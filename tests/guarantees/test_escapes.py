@@ -29,12 +29,11 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from textual.pilot import Pilot
 
 from reflect.drafts import DraftStore
 from reflect.journal.store import JournalStore
 from reflect.paths import get_paths
-from reflect.terminal import UNSAFE, visible, visible_in_place
+from reflect.terminal import is_obeyable, visible, visible_in_place
 from reflect.tui.app import ReflectApp, make_app
 from reflect.tui.context import SEEN_NOTE_MARKER
 from reflect.tui.screens.walk import WalkScreen
@@ -139,7 +138,7 @@ def assert_nothing_obeyable(output: str | bytes, where: str = "") -> None:
         assert payload not in text, f"{where}: {name} reached the terminal raw"
     for planted in ("\x1b]0;", "\x1b]52;", "\x1b[2JCLEAR", "\x07", "\x7f", "\x08", "\x00"):
         assert planted not in text, f"{where}: {planted!r} reached the terminal raw"
-    obeyable = sorted({hex(ord(c)) for c in text if ord(c) in UNSAFE and c not in "\x1b\r"})
+    obeyable = sorted({hex(ord(c)) for c in text if is_obeyable(ord(c)) and c not in "\x1b\r"})
     assert not obeyable, f"{where}: {obeyable} reached the terminal raw"
 
 
@@ -175,15 +174,15 @@ def test_the_sanitiser_keeps_every_character_a_terminal_only_shows() -> None:
 def test_the_sanitiser_writes_out_every_class(char: str, written: str) -> None:
     assert visible(f"a{char}b") == f"a{written}b"
     in_place = visible_in_place(f"a{char}b")
-    assert len(in_place) == 3 and ord(in_place[1]) not in UNSAFE
+    assert len(in_place) == 3 and not is_obeyable(ord(in_place[1]))
     assert json.loads(f'"{visible(char)}"') == char  # JSON's own escape, meaning the same
 
 
 @given(st.text(alphabet=st.characters(codec=None), max_size=60))
 def test_nothing_unsafe_survives_the_sanitiser(text: str) -> None:
-    assert not any(ord(c) in UNSAFE for c in visible(text))
+    assert not any(is_obeyable(ord(c)) for c in visible(text))
     in_place = visible_in_place(text)
-    assert len(in_place) == len(text) and not any(ord(c) in UNSAFE for c in in_place)
+    assert len(in_place) == len(text) and not any(is_obeyable(ord(c)) for c in in_place)
 
 
 # --------------------------------------------------------------------------- CLI and plain mode
@@ -297,7 +296,7 @@ def test_plain_walk_of_a_hostile_workbook_shows_escapes(tmp_path: Path, reflect_
 def _rendered(app: ReflectApp) -> str:
     """What Textual would write to the terminal for the whole screen now: the same
     `render_segments` the app's `_display` hands to the driver (headless skips it)."""
-    update = app.screen._compositor.render_full_update()  # noqa: SLF001  # Textual's own renderer
+    update = app.screen._compositor.render_full_update()  # Textual's own renderer
     return update.render_segments(app.console)
 
 
@@ -325,7 +324,7 @@ def _hostile_draft(book: Path) -> None:
     assert ran.exit_code == 0, ran.output
 
 
-async def _check(pilot: Pilot[Any], where: str, seen: list[str]) -> None:
+async def _check(pilot: Any, where: str, seen: list[str]) -> None:
     await pilot.pause()
     rendered = _rendered(pilot.app)  # type: ignore[arg-type]
     assert_nothing_obeyable(rendered, where)
@@ -385,7 +384,7 @@ async def test_every_screen_of_the_app_shows_escapes(tmp_path: Path, reflect_hom
 
 def test_the_walk_intro_shows_escapes(tmp_path: Path, reflect_home: Path) -> None:
     """The first page of a walk (title, description, intro, the workbook's own note)."""
-    book = hostile_workbook(tmp_path)
+    hostile_workbook(tmp_path)
 
     @pilot_test
     async def run() -> None:
