@@ -159,67 +159,115 @@ def write_output(path: Path, chunks: Iterable[str | bytes], *, replace: bool = T
     """Write a file the person named (`export -o`, `actions --ics -o`, `workbook schema
     -o`, `workbook new`): the one path for every such file.
 
-    Like `atomic_write` (a temp file beside it, created 0600 with O_EXCL|O_NOFOLLOW,
-    fsync, rename, fsync of the folder), so the result is private whatever mode an
-    older file there had, a kill leaves the old file or the new one, and a symlink
-    at `path` is replaced, never written through (nothing outside the folder named
-    changes). Streamed: a large export is never held in memory whole. The folder is
-    left as it is (`-o ~/shared/plan.md`: the person's folder, not reflect's).
+    Like `atomic_write` (a private temp file beside it, fsync, rename, fsync of the
+    folder), so the result is 0600 whatever mode an older file there had, a kill
+    leaves the old file or the new one, and a symlink at `path` is replaced, never
+    written through (nothing outside the folder named changes). Streamed: a large
+    export is never held in memory whole. The folder is left as it is (`-o
+    ~/shared/plan.md`: the person's folder, not reflect's).
+
+    Where the system allows it (Linux, O_TMPFILE) the document is written to a file
+    with no name, given one only once it is whole and flushed: a kill while writing
+    leaves nothing behind. Elsewhere, and for the instant between naming and
+    renaming, temp files a killed write left for this same target are removed by
+    the next write to it (`remove_dead_temp_files`).
 
     With `replace=False` an existing file (or link, even a dangling one) is never
-    replaced: FileExistsError, and nothing is written. Temp files of this same
-    target left by a killed earlier write are removed first (`remove_dead_temp_files`).
+    replaced: FileExistsError, and nothing is written.
     """
     folder = path.parent
     if path.is_dir():  # a folder, or a link to one: never write a file in its place
         raise ReflectError(could_not("write", IsADirectoryError(errno.EISDIR, "")), path=path)
     remove_dead_temp_files(folder, path.name)
-    temp = folder / f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{os.urandom(4).hex()}"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(temp, flags, FILE_MODE)
+        fd, temp = _open_temp(folder, path.name)
     except OSError as exc:
         raise ReflectError(could_not("write", exc), path=path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE)
+            os.fchmod(fd, FILE_MODE)
             for chunk in chunks:
                 handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             handle.flush()
-            os.fsync(handle.fileno())
+            os.fsync(fd)
+            if temp is None:  # unnamed until now
+                if not replace:
+                    _link_new(fd, path)
+                    fsync_dir(folder)
+                    return
+                temp = _temp_name(folder, path.name)
+                _link_fd(fd, temp)
         if replace:
             os.replace(temp, path)
         else:
             _link_new(temp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
             temp.unlink()
+    except OSError as exc:
+        _drop(temp)
         raise ReflectError(could_not("write", exc), path=path) from None
     except _AlreadyThere:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        _drop(temp)
         raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
     except BaseException:
         # Ctrl-C, SIGTERM or a failing chunk mid-write: the target is untouched; leave
         # no copy of someone's words behind in a temp file.
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        _drop(temp)
         raise
     fsync_dir(folder)
+
+
+def _temp_name(folder: Path, name: str) -> Path:
+    return folder / f"{TEMP_PREFIX}{name}.{os.getpid()}.{os.urandom(4).hex()}"
+
+
+def _open_temp(folder: Path, name: str) -> tuple[int, Path | None]:
+    """A new private file to write `folder/name` in, and its temp name: None when it
+    has none yet (O_TMPFILE), so that a kill while writing leaves nothing behind."""
+    unnamed = getattr(os, "O_TMPFILE", 0)
+    if unnamed and os.path.isdir("/proc/self/fd"):  # the only way to name it later
+        try:
+            return os.open(folder, os.O_WRONLY | unnamed, FILE_MODE), None
+        except OSError as exc:
+            if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                raise  # a real refusal (read-only, full, no such folder): say so
+    temp = _temp_name(folder, name)  # this file system cannot: a named temp file
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    return os.open(temp, flags, FILE_MODE), temp
+
+
+def _drop(temp: Path | None) -> None:
+    if temp is not None:
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 class _AlreadyThere(Exception):
     """Raised (and turned back into FileExistsError) when `replace=False` finds a file."""
 
 
-def _link_new(temp: Path, path: Path) -> None:
-    """Give the finished temp file the name `path` only if nothing has it (link(2) never
-    replaces, nor follows a link there, even a dangling one), then drop the temp name."""
+def _link_new(source: Path | int, path: Path) -> None:
+    """Give the finished file (a temp file, or an unnamed one open at fd `source`) the
+    name `path` only if nothing has it: link(2) never replaces, nor follows a link at
+    `path`, even a dangling one."""
     try:
-        os.link(temp, path, follow_symlinks=False)
+        if isinstance(source, int):
+            _link_fd(source, path)
+        else:
+            os.link(source, path, follow_symlinks=False)
     except FileExistsError:
         raise _AlreadyThere from None
-    temp.unlink()
+
+
+def _link_fd(fd: int, path: Path) -> None:
+    """Name the unnamed (O_TMPFILE) file open at `fd`: linkat(2) of /proc/self/fd/FD,
+    following that magic link. Given as a name in the /proc/self/fd folder so that
+    Python calls linkat with AT_SYMLINK_FOLLOW (its plain link(2) would link the
+    magic link itself, and fail with EXDEV)."""
+    proc = os.open("/proc/self/fd", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.link(str(fd), path, src_dir_fd=proc, follow_symlinks=True)
+    finally:
+        os.close(proc)
 
 
 def remove_dead_temp_files(folder: Path, name: str, older_than: float = 600) -> None:
