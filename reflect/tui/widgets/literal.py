@@ -36,6 +36,9 @@ class LiteralInput(Input):
     def validate_placeholder(self, placeholder: str) -> str:
         return visible(placeholder)  # it can quote a workbook ("e.g. in 3 days")
 
+    # `_value` is the Text that Input.render_line draws (Textual's own, private name);
+    # tests/guarantees/test_escapes.py inspects what is drawn, so a Textual that
+    # renamed it would fail there rather than send an escape.
     @property
     def _value(self) -> Text:
         if self.password:
