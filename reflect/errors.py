@@ -16,6 +16,8 @@ def os_reason(exc: OSError) -> str:
     such as "Could not write this file (the disk is full)." (`messages.OS_REASONS`)."""
     from reflect.messages import OS_REASONS
 
+    if isinstance(exc, FileKindError) and exc.strerror:
+        return exc.strerror  # reflect's own words for a file it refuses
     known = OS_REASONS.get(errno.errorcode.get(exc.errno or 0, ""))
     if known is not None:
         return known
@@ -23,6 +25,27 @@ def os_reason(exc: OSError) -> str:
     if not said:
         return "the operating system refused" if exc.errno is None else f"error {exc.errno}"
     return said[0].lower() + said[1:]
+
+
+class FileKindError(OSError):
+    """reflect refusing a file for what it is, as an OSError whose strerror says why in
+    plain words ("it is a named pipe, not a plain file"); `os_reason` gives those words."""
+
+
+class NotPlainFileError(FileKindError):
+    """A pipe, socket or device where a file is expected."""
+
+
+class FolderNotFileError(FileKindError, IsADirectoryError):
+    """A folder where a file is expected (still an IsADirectoryError)."""
+
+
+class LinkRefusedError(FileKindError):
+    """A symbolic link where one of reflect's own files goes (errno ELOOP)."""
+
+
+class FileTooLargeError(FileKindError):
+    """More bytes than reflect will read for this kind of file (errno EFBIG)."""
 
 
 def could_not(doing: str, exc: OSError) -> str:

@@ -18,7 +18,15 @@ from datetime import date
 
 from reflect import messages
 from reflect.errors import ReflectError
-from reflect.journal.index import Due, DueItem, IndexedAction, due_summary, open_actions, split_due
+from reflect.journal.index import (
+    Due,
+    DueItem,
+    IndexedAction,
+    due_summary,
+    open_actions,
+    read_cache_file,
+    split_due,
+)
 
 TYPE_CHECKING = False  # not typing's: see reflect.journal.index
 if TYPE_CHECKING:
@@ -201,9 +209,11 @@ def _load_state(folder: Path, today: date) -> dict[str, object]:
     """What was said today, per channel and kind; {} on another day or a broken file."""
     import json  # ~4 ms, so only for --once-per-day
 
+    # Read like a cache: a link, a pipe or a device there is no state, never waited on.
+    raw = read_cache_file(folder / STATE_NAME)
     try:
-        state = json.loads((folder / STATE_NAME).read_bytes())
-    except (OSError, ValueError):
+        state = json.loads(raw) if raw is not None else {}
+    except ValueError:
         return {}
     if not isinstance(state, dict) or state.get("day") != today.isoformat():
         return {}

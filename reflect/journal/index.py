@@ -195,6 +195,37 @@ def _from_months(months: dict[str, Month]) -> list[IndexedAction]:
 
 # --------------------------------------------------------------------------- internals
 
+MAX_CACHE_BYTES = 256 * 1024 * 1024  # a century of journal makes an index of ~330 KB
+_CACHE_OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def read_cache_file(path: Path) -> bytes | None:
+    """A cache file's bytes, or None when there is none worth reading.
+
+    A cache is only ever made again, so anything odd where one should be (a symbolic
+    link, a pipe, a device, a folder, something huge) counts as no cache: it is
+    never followed or waited on, and the next save replaces the link or pipe itself
+    with a plain file. The same checks as `reflect.fileio.read_plain_file`, written
+    out with `os` alone because importing that module costs `reflect remind` ~3 ms.
+    """
+    try:
+        fd = os.open(path, _CACHE_OPEN)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
+            return None
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 Signature = list[int]
 Record = list[str | None]
 
@@ -215,16 +246,26 @@ def _signatures(folder: Path) -> dict[str, Signature]:
                 if not MONTH_FILE.match(item.name):
                     continue
                 try:
-                    info = item.stat()  # follows symlinks, as the store's is_file() does
-                except OSError:
-                    continue
-                if stat.S_ISREG(info.st_mode):
-                    signatures[item.name] = [
-                        info.st_size,
-                        info.st_mtime_ns,
-                        info.st_ctime_ns,
-                        info.st_ino,
-                    ]
+                    info = item.stat(follow_symlinks=False)
+                except FileNotFoundError:
+                    continue  # removed since the listing
+                except OSError as exc:
+                    raise JournalError(
+                        f"Could not read this file ({exc.strerror}).", path=folder / item.name
+                    ) from None
+                if not stat.S_ISREG(info.st_mode):
+                    # A link, a pipe or a folder named like a month: the store refuses it
+                    # by name (never followed, never waited on), and so does the index.
+                    from reflect.journal.store import JournalStore
+
+                    JournalStore(folder).read_text(folder / item.name)
+                    continue  # gone meanwhile, or a plain file now: the next call sees it
+                signatures[item.name] = [
+                    info.st_size,
+                    info.st_mtime_ns,
+                    info.st_ctime_ns,
+                    info.st_ino,
+                ]
     except (FileNotFoundError, NotADirectoryError):
         return {}
     except OSError as exc:
@@ -236,9 +277,12 @@ def _load(cache_file: Path, folder: Path) -> dict[str, Any]:
     """The cached files of this journal's index, or {} when there is none worth trusting."""
     import json  # ~4 ms: only when the summary for `reflect remind` is out of date
 
+    raw = read_cache_file(cache_file)
+    if raw is None:
+        return {}
     try:
-        data = json.loads(cache_file.read_bytes())
-    except (OSError, ValueError):
+        data = json.loads(raw)
+    except ValueError:
         return {}
     if (
         not isinstance(data, dict)
@@ -442,10 +486,10 @@ def due_summary(journal: Path, cache_dir: Path, today: date, first: int) -> Due:
     current = _signatures(journal)
     key = _summary_key(journal, current, today, first)
     summary_file = cache_dir / SUMMARY_NAME
+    raw = read_cache_file(summary_file)
     try:
-        with open(summary_file, encoding="utf-8") as stored:
-            lines = stored.read().split("\n")
-    except (OSError, ValueError):
+        lines = raw.decode("utf-8").split("\n") if raw is not None else []
+    except ValueError:
         lines = []
     if lines and lines[0] == key:
         try:

@@ -9,19 +9,28 @@ written to by a change; the error names the file and line.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from reflect.errors import JournalError, NotFoundError, could_not
-from reflect.fileio import atomic_write, locked, remove_stale_temp_files, tighten
+from reflect.fileio import atomic_write, locked, read_plain_file, remove_stale_temp_files, tighten
 from reflect.journal.format import FILE_HEADER, ParsedFile, parse, render_action, render_entry
 from reflect.journal.index import action_ids as indexed_action_ids
 from reflect.journal.model import Action, Entry, month_key
 from reflect.messages import NOT_UTF8
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
+MAX_MONTH_BYTES = 256 * 1024 * 1024
+"""A bound, not a size anyone reaches (a month of daily entries is tens of KB): a huge
+file named like a month is refused by name, not read until memory runs out."""
+MONTH_LINK_HINT = (
+    "Month files must be plain files inside the journal folder. Move the file itself "
+    "into the folder in place of the link, or link the whole journal folder instead."
+)
 
 
 @dataclass(frozen=True)
@@ -46,22 +55,45 @@ class JournalStore:
     # ------------------------------------------------------------------ reading
 
     def month_files(self) -> list[Path]:
-        """Month files, oldest first. Temp files and anything else in the folder are ignored."""
-        if not self.folder.is_dir():
+        """Month files, oldest first. Temp files and anything else in the folder are ignored.
+
+        Everything named like a month file is listed, whatever it is: one that is a
+        symbolic link, a pipe or a folder is then refused by name when it is read
+        (`read_text`), never skipped in silence (a month of entries would vanish
+        from every listing) and never followed or waited on.
+        """
+        try:
+            with os.scandir(self.folder) as listing:
+                names = [item.name for item in listing if MONTH_FILE.match(item.name)]
+        except (FileNotFoundError, NotADirectoryError):
             return []
-        return sorted(p for p in self.folder.iterdir() if MONTH_FILE.match(p.name) and p.is_file())
+        except OSError as exc:
+            raise JournalError(
+                f"Could not read the journal folder ({exc.strerror}).", path=self.folder
+            ) from None
+        return [self.folder / name for name in sorted(names)]
 
     def path_for(self, entry: Entry) -> Path:
         return self.folder / f"{month_key(entry.written)}.txt"
 
     def read_text(self, path: Path) -> str:
+        """A month file's text ("" when there is none yet).
+
+        Opened without following a link and without waiting (`read_plain_file`): a
+        month file that is a symbolic link is refused, so nothing reflect does (the
+        chmod that makes a month private on first read, or a save's rename) ever
+        reaches a file outside the journal folder through it. A folder that is a
+        link is fine: that is the way to keep a journal somewhere else.
+        """
         try:
-            raw = path.read_bytes()
+            raw = read_plain_file(path, follow_links=False, limit=MAX_MONTH_BYTES, tighten=True)
         except FileNotFoundError:
             return ""
         except OSError as exc:
-            raise JournalError(could_not("read", exc), path=path) from None
-        tighten(path)  # a month copied in under a loose umask becomes private on first read
+            link = exc.errno == errno.ELOOP and path.is_symlink()
+            raise JournalError(
+                could_not("read", exc), path=path, hint=MONTH_LINK_HINT if link else None
+            ) from None
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:

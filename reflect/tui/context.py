@@ -16,7 +16,7 @@ from pathlib import Path
 from reflect import messages
 from reflect.drafts import DraftStore
 from reflect.errors import ReflectError
-from reflect.fileio import atomic_write
+from reflect.fileio import atomic_write, read_plain_file
 from reflect.journal.store import JournalStore
 from reflect.remind import due_actions
 from reflect.workbook.loader import WorkbookSource
@@ -62,7 +62,9 @@ class TuiContext:
     def remembered_theme(self) -> str | None:
         """The theme chosen last time, if any (the app checks it still exists)."""
         try:
-            name = (self.state_dir / THEME_FILE).read_text(encoding="utf-8").strip()
+            # Never through a link, never waiting on a pipe: it is only a preference.
+            raw = read_plain_file(self.state_dir / THEME_FILE, follow_links=False, limit=4096)
+            name = raw.decode("utf-8").strip()
         except (OSError, UnicodeDecodeError):
             return None
         return name or None
