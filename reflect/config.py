@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reflect.errors import ConfigError, could_not
+from reflect.fileio import read_plain_file
 from reflect.paths import Paths, bundled_workbooks_dir
+from reflect.toml_limits import MAX_NESTING, MAX_TOML_BYTES, nesting_line
 from reflect.workbook.loader import WorkbookSource
 
 
@@ -25,7 +27,9 @@ class Config:
 def load_config(paths: Paths) -> Config:
     path = paths.config_file
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        # A link to the config (kept with dotfiles) is followed; a pipe or a device is
+        # refused without waiting on it, and so is anything larger than a config can be.
+        text = read_plain_file(path, limit=MAX_TOML_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         return Config()
     except OSError as exc:
@@ -34,6 +38,14 @@ def load_config(paths: Paths) -> Config:
         raise ConfigError(
             "The config file has bytes that are not UTF-8 text; save it as UTF-8.", path=path
         ) from None
+    line = nesting_line(text)
+    if line is not None:
+        raise ConfigError(
+            f"The config file nests too deeply to be read: more than {MAX_NESTING} levels, "
+            "where its two settings need one or two.",
+            path=path,
+            line=line,
+        )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -17,8 +17,9 @@ from typing import Any
 
 import tomli_w
 
+from reflect.clock import in_range
 from reflect.errors import DraftError, JournalError, ReflectError, could_not
-from reflect.fileio import atomic_write, locked, remove_stale_temp_files, try_lock
+from reflect.fileio import atomic_write, locked, read_plain_file, remove_stale_temp_files, try_lock
 from reflect.journal.format import parse, render_file
 from reflect.journal.model import Entry, at_second, month_key
 from reflect.journal.store import MONTH_FILE, JournalStore
@@ -31,9 +32,14 @@ from reflect.session import (
     StoredAnswer,
     check_answer,
 )
+from reflect.toml_limits import MAX_NESTING, nesting_line
 from reflect.workbook.models import Prompt, Workbook
 
 DRAFT_FORMAT = 1
+MAX_DRAFT_BYTES = 16 * 1024 * 1024
+"""Far past any walk's answers (a long one is tens of KB); a bound so that a huge
+file where a draft should be is refused, not read into memory."""
+_LEFT_AS_IS = "It has been left exactly as it is."
 
 
 def session_to_draft(session: Session, workbook_path: str | None, now: datetime) -> dict[str, Any]:
@@ -162,7 +168,9 @@ def _check_usable(session: Session) -> None:
     """Save and finish a resumed session on paper now, so a hand-edited or damaged draft is
     refused when it is opened, not after someone has typed the rest of the walk. Raises
     what the real save or finish would (a bad start time, an id or a line the journal
-    cannot hold)."""
+    cannot hold, a start date at the calendar's ends)."""
+    if not isinstance(session.started, datetime) or not in_range(session.started.date()):
+        raise ValueError("started")
     tomli_w.dumps(session_to_draft(session, None, session.started))
     parse(render_file([session.to_entry(session.started, set())]))
 
@@ -218,7 +226,9 @@ class DraftStore:
         return WalkClaim(fd)
 
     def exists(self, workbook_id: str) -> bool:
-        return self.path(workbook_id).is_file()
+        # lexists: a link or a pipe where the draft should be is "a draft" that `read`
+        # then refuses by name, never a reason to start afresh over it.
+        return os.path.lexists(self.path(workbook_id))
 
     def save(self, session: Session, workbook_path: str | None, now: datetime) -> Path:
         path = self.path(session.workbook.id)
@@ -235,18 +245,33 @@ class DraftStore:
         return path
 
     def read(self, workbook_id: str) -> dict[str, Any] | None:
-        """The raw draft data, or None when there is no draft."""
+        """The raw draft data, or None when there is no draft.
+
+        A draft that is a symbolic link, a named pipe or a device is refused (never
+        followed, never waited on), as is one too big or too deeply nested to be
+        one of ours: each names the file and leaves it exactly as it is.
+        """
         path = self.path(workbook_id)
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = read_plain_file(path, follow_links=False, limit=MAX_DRAFT_BYTES)
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise DraftError(could_not("read draft", exc), path=path) from None
+            raise DraftError(f"{could_not('read draft', exc)} {_LEFT_AS_IS}", path=path) from None
+        try:
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise DraftError(
                 "Could not read this draft (it has bytes that are not UTF-8 text).", path=path
             ) from None
+        line = nesting_line(text)
+        if line is not None:
+            raise DraftError(
+                f"This draft nests too deeply: more than {MAX_NESTING} levels, which no "
+                f"draft of reflect's does. {_LEFT_AS_IS}",
+                path=path,
+                line=line,
+            )
         try:
             return tomllib.loads(text)
         except (tomllib.TOMLDecodeError, RecursionError) as exc:

@@ -101,6 +101,10 @@ class WorkbookError(ReflectError):
     exit_code = 2
 
 
+class WorkbookFolderError(WorkbookError):
+    """A folder workbooks are looked for in could not be searched (not one that is missing)."""
+
+
 class JournalError(ReflectError):
     """A journal file could not be read or written safely."""
 

@@ -8,6 +8,7 @@ exit code says ok (0), advice (1) or errors (2).
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -16,7 +17,13 @@ import typer
 from typer.core import TyperGroup
 
 from reflect.cli.common import echo, get_env
-from reflect.errors import NotFoundError, ReflectError, WorkbookError, could_not
+from reflect.errors import (
+    NotFoundError,
+    ReflectError,
+    WorkbookError,
+    WorkbookFolderError,
+    could_not,
+)
 from reflect.terminal import visible
 
 if TYPE_CHECKING:
@@ -125,12 +132,19 @@ def check(
     from reflect.workbook.check import check_file, workbook_files_in
 
     env = get_env()
-    paths = workbook_files_in(files)
-    empty = [f for f in files if f.is_dir() and not any(f.glob("*.toml"))]
+    paths: list[Path] = []
     worst = EXIT_OK
-    for folder in empty:
-        echo(f"{folder}: no .toml files in this folder")
-        worst = EXIT_ERRORS
+    for named in files:
+        try:
+            found = workbook_files_in([named])
+        except WorkbookFolderError as exc:
+            echo(f"{named}: {exc.message}")
+            worst = EXIT_ERRORS
+            continue
+        if not found:
+            echo(f"{named}: no .toml files in this folder")
+            worst = EXIT_ERRORS
+        paths += found
     for path in paths:
         result = check_file(path, env.today)
         for problem in result.problems:
@@ -228,16 +242,20 @@ def add(
     A workbook with errors is not added; nor is one whose id is already taken (use
     --replace to update one you added before; bundled workbooks cannot be replaced).
     """
-    from reflect.fileio import atomic_write, locked
+    from reflect.fileio import atomic_write, locked, read_plain_file
     from reflect.workbook.check import workbook_files_in
-    from reflect.workbook.loader import all_workbooks, load_workbook
+    from reflect.workbook.loader import MAX_WORKBOOK_BYTES, all_workbooks, load_workbook
 
     env = get_env()
-    if source.is_dir():
+    try:
+        is_dir, exists = source.is_dir(), os.path.lexists(source)
+    except OSError as exc:
+        raise WorkbookError(could_not("read", exc), path=source) from None
+    if is_dir:
         files = workbook_files_in([source])
         if not files:
             raise WorkbookError("There are no .toml files in this folder.", path=source)
-    elif source.exists():
+    elif exists:
         files = [source]
     else:
         raise WorkbookError("There is no file or folder here.", path=source)
@@ -251,7 +269,7 @@ def add(
         for path in files:
             try:
                 workbook = load_workbook(path)
-                raw = path.read_bytes()
+                raw = read_plain_file(path, limit=MAX_WORKBOOK_BYTES)
             except (WorkbookError, OSError) as exc:
                 echo(f"Not added: {exc}", err=True)
                 refused += 1

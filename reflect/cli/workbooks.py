@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from reflect.cli.common import echo, get_env
+from reflect.errors import WorkbookFolderError
 from reflect.workbook.loader import all_workbooks
 
 
@@ -27,7 +28,14 @@ def workbooks() -> None:
             answered, _ = progress
             note = f"  · paused, {answered} of {book.prompt_count()} answered"
         echo(f"{book.id:<{width}}  {book.title} ({book.minutes} min, {item.source}){note}")
+    folders = [error for error in broken if isinstance(error, WorkbookFolderError)]
     for error in broken:
-        echo(f"Skipped a broken workbook: {error.location()}", err=True)
+        if error not in folders:
+            echo(f"Skipped a broken workbook: {error.location()}", err=True)
     if found:
         echo("\nStart one with `reflect start ID`.")
+    if folders:
+        # A folder that could not be searched may hold workbooks that are missing above.
+        for error in folders:
+            echo(f"reflect: {error}", err=True)
+        raise typer.Exit(folders[0].exit_code)

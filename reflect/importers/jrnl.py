@@ -27,6 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reflect.errors import ReflectError, could_not
+from reflect.fileio import read_plain_file
 from reflect.journal.model import ENTRY_ID_LENGTH, ID_ALPHABET, Action, Entry, new_action_id
 from reflect.journal.store import JournalStore
 
@@ -201,13 +202,17 @@ def to_entry(item: JrnlEntry, taken_action_ids: set[str] | None) -> Entry:
 
 def read_jrnl_files(path: Path) -> list[tuple[Path, str]]:
     """The text of a jrnl journal: one file, or every `.txt` file under a folder journal."""
-    files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+    try:
+        files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+    except OSError as exc:
+        raise ReflectError(could_not("read folder", exc), path=path) from None
     if not files:
         raise ReflectError("There are no .txt files in this folder.", path=path)
     found = []
     for file in files:
         try:
-            raw = file.read_bytes()
+            # Never waits on a named pipe or reads a device forever: plain files only.
+            raw = read_plain_file(file)
         except OSError as exc:
             raise ReflectError(could_not("read", exc), path=file) from None
         found.append((file, decode(raw, file)))

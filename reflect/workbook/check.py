@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from reflect.errors import WorkbookError
 from reflect.workbook.advice import advise
-from reflect.workbook.loader import line_for, read_toml, source_lines, validation_problems
+from reflect.workbook.loader import (
+    line_for,
+    read_toml,
+    source_lines,
+    toml_names,
+    validation_problems,
+)
 
 if TYPE_CHECKING:
     from reflect.workbook.models import Workbook
@@ -133,11 +139,22 @@ def _second_use(data: dict[str, Any], what: str, value: str) -> str:
 
 
 def workbook_files_in(paths: list[Path]) -> list[Path]:
-    """The files named, with folders opened up to the `.toml` files directly inside them."""
+    """The files named, with folders opened up to the `.toml` files directly inside them.
+
+    Raises WorkbookFolderError for a folder that cannot be searched. A path that cannot
+    even be looked at (a name too long) is passed on as a file, for `check_file` to name.
+    """
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.glob("*.toml") if p.is_file())
+        if _is_dir(path):
+            files += [path / name for name in toml_names(path) if (path / name).is_file()]
         else:
             files.append(path)
     return files
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False

@@ -7,6 +7,7 @@ for TOML syntax errors), the dotted path of the bad field
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterator
@@ -14,14 +15,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reflect.errors import WorkbookError, could_not
+from reflect.errors import (
+    FileTooLargeError,
+    WorkbookError,
+    WorkbookFolderError,
+    could_not,
+    os_reason,
+)
+from reflect.fileio import read_plain_file
+from reflect.toml_limits import MAX_NESTING, MAX_TOML_BYTES, nesting_line
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from reflect.workbook.models import Workbook
 
-MAX_WORKBOOK_BYTES = 1_000_000
+MAX_WORKBOOK_BYTES = MAX_TOML_BYTES
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -44,18 +53,21 @@ class FoundWorkbook:
 def read_toml(path: Path) -> dict[str, Any]:
     """Read a TOML file, turning every way it can fail into a WorkbookError."""
     try:
-        raw = path.read_bytes()
+        # Links are followed (a workbook kept elsewhere); a pipe, a device or /dev/zero
+        # is refused without waiting or reading forever, a huge file before it is read.
+        raw = read_plain_file(path, limit=MAX_WORKBOOK_BYTES)
     except FileNotFoundError:
         raise WorkbookError("There is no workbook file here.", path=path) from None
     except IsADirectoryError:
         raise WorkbookError("This is a folder, not a workbook file.", path=path) from None
+    except FileTooLargeError:
+        raise WorkbookError(
+            f"This file is more than {MAX_WORKBOOK_BYTES:,} bytes; a workbook can be at most "
+            f"{MAX_WORKBOOK_BYTES:,}.",
+            path=path,
+        ) from None
     except OSError as exc:
         raise WorkbookError(could_not("read", exc), path=path) from None
-    if len(raw) > MAX_WORKBOOK_BYTES:
-        raise WorkbookError(
-            f"This file is {len(raw):,} bytes; a workbook can be at most {MAX_WORKBOOK_BYTES:,}.",
-            path=path,
-        )
     if b"\x00" in raw:
         raise WorkbookError("This looks like a binary file, not a TOML workbook.", path=path)
     try:
@@ -68,6 +80,14 @@ def read_toml(path: Path) -> dict[str, Any]:
             path=path,
             line=line,
         ) from None
+    deep = nesting_line(text)
+    if deep is not None:
+        raise WorkbookError(
+            f"This file nests too deeply to be a workbook: more than {MAX_NESTING} levels "
+            "of brackets, braces and dotted keys, where a workbook needs a handful.",
+            path=path,
+            line=deep,
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -104,7 +124,7 @@ def validate_workbook(data: dict[str, Any], path: Path, lines: list[str]) -> Wor
 
 def source_lines(path: Path) -> list[str]:
     try:
-        return path.read_text(encoding="utf-8-sig").split("\n")
+        return read_plain_file(path, limit=MAX_WORKBOOK_BYTES).decode("utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
         return []
 
@@ -243,11 +263,46 @@ def is_path_like(name: str) -> bool:
     return name.endswith(".toml") or "/" in name or "\\" in name
 
 
-def workbook_files(sources: list[WorkbookSource]) -> Iterator[tuple[WorkbookSource, Path]]:
+def workbook_files(
+    sources: list[WorkbookSource], problems: list[WorkbookError] | None = None
+) -> Iterator[tuple[WorkbookSource, Path]]:
+    """Every `.toml` file in each source, in order. A folder that is missing is passed
+    over (a drive not plugged in); one that cannot be searched (no permission, a name
+    too long, a file or a link loop on the way) is added to `problems` and passed over."""
     for source in sources:
-        if source.folder.is_dir():
-            for path in sorted(source.folder.glob("*.toml")):
-                yield source, path
+        try:
+            names = toml_names(source.folder)
+        except WorkbookFolderError as exc:
+            if problems is not None:
+                problems.append(exc)
+            continue
+        for name in names:
+            yield source, source.folder / name
+
+
+def toml_names(folder: Path) -> list[str]:
+    """The `.toml` names directly in `folder`, sorted; [] when it does not exist.
+    Raises WorkbookFolderError, naming the folder, when it cannot be searched."""
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(item.name for item in listing if item.name.endswith(".toml"))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise WorkbookFolderError(
+            f"Could not look for workbooks in this folder ({os_reason(exc)}).",
+            path=folder,
+            hint="If it is one of the `workbook_dirs` in your config file, correct or remove it.",
+        ) from None
+
+
+def _is_file(path: Path) -> bool:
+    """`path.is_file()`, False rather than an exception for a path that cannot be looked at
+    (a name too long, no permission): the search that follows says what is wrong."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def find_workbook(name: str, sources: list[WorkbookSource]) -> FoundWorkbook:
@@ -262,26 +317,30 @@ def find_workbook(name: str, sources: list[WorkbookSource]) -> FoundWorkbook:
         )
     for source in sources:
         candidate = source.folder / f"{name}.toml"
-        if candidate.is_file():
+        if _is_file(candidate):
             return FoundWorkbook(load_workbook(candidate), candidate, source.label)
-    for source, path in workbook_files(sources):
+    problems: list[WorkbookError] = []
+    for source, path in workbook_files(sources, problems):
         try:
             workbook = load_workbook(path)
         except WorkbookError:
             continue
         if workbook.id == name:
             return FoundWorkbook(workbook, path, source.label)
+    if problems:
+        raise problems[0]  # it may be in the folder that could not be searched
     raise WorkbookError(
         f"There is no workbook called '{name}'.", hint="Run `reflect workbooks` to see them all."
     )
 
 
 def all_workbooks(sources: list[WorkbookSource]) -> tuple[list[FoundWorkbook], list[WorkbookError]]:
-    """Every workbook on the search path; the first of each id wins. Broken files are returned
-    separately so a listing can mention them without failing."""
+    """Every workbook on the search path; the first of each id wins. Broken files, and folders
+    that could not be searched (WorkbookFolderError), are returned separately so a
+    listing can mention them without failing."""
     found: dict[str, FoundWorkbook] = {}
     broken: list[WorkbookError] = []
-    for source, path in workbook_files(sources):
+    for source, path in workbook_files(sources, broken):
         try:
             workbook = load_workbook(path)
         except WorkbookError as exc:
