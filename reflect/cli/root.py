@@ -20,7 +20,7 @@ import typer
 from typer._click.exceptions import ClickException  # Typer's own copy of Click
 from typer.core import TyperGroup
 
-from reflect import __version__
+from reflect import __version__, clock
 from reflect.cli import coercion
 from reflect.errors import ReflectError
 from reflect.terminal import visible
@@ -64,6 +64,9 @@ class ReflectGroup(TyperGroup):
 
     def invoke(self, ctx: ClickContext) -> Any:
         try:
+            # A REFLECT_NOW reflect cannot use is refused here, once, before any command
+            # (or the TUI, which reads the clock as it goes) gets as far as using it.
+            clock.now()
             return super().invoke(ctx)
         except ClickException as exc:
             # A usage error may quote what was typed (`--due $'\e]0;x\a'`), a command
