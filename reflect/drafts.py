@@ -286,6 +286,16 @@ class DraftStore:
         data = self.read(workbook.id)
         if data is None:
             return None
+        started = data.get("started")
+        if isinstance(started, datetime) and not in_range(started.date()):
+            # Year 1 or 9999 (a clock that was wrong, a hand edit): finishing would count
+            # days past the calendar's end. Said plainly, and the draft left as it is.
+            raise DraftError(
+                f"This draft says it was started on {started:%Y-%m-%d}, a date reflect cannot "
+                "work with. Correct `started` in a text editor, or move the draft aside to "
+                "start afresh; the words in it are still there.",
+                path=self.path(workbook.id),
+            )
         try:
             session = session_from_draft(workbook, data)
             _check_usable(session)

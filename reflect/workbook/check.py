@@ -147,7 +147,9 @@ def workbook_files_in(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if _is_dir(path):
-            files += [path / name for name in toml_names(path) if (path / name).is_file()]
+            # Not only plain files: a pipe or a device named *.toml is checked, and named
+            # as what it is, rather than skipped in silence.
+            files += [path / name for name in toml_names(path) if not _is_dir(path / name)]
         else:
             files.append(path)
     return files
