@@ -76,6 +76,9 @@ def read_plain_file(
     except OSError as exc:
         if not follow_links and exc.errno in (errno.ELOOP, errno.EMLINK) and path.is_symlink():
             raise LinkRefusedError(errno.ELOOP, IS_A_LINK, str(path)) from None
+        if exc.errno in (errno.ENXIO, errno.EOPNOTSUPP):  # a socket cannot be opened at all
+            with contextlib.suppress(FileNotFoundError):
+                _check_plain(os.stat(path, follow_symlinks=follow_links), path)
         raise
     try:
         info = os.fstat(fd)

@@ -8,11 +8,14 @@ than a handful of levels. So every TOML reflect reads (workbooks, drafts, the
 config) is first scanned once, in linear time, for its deepest point; text
 nested more than MAX_NESTING levels is refused with the line it happens on.
 
-The scan skips strings (basic, literal, and their multi-line forms) and
-comments, so a prompt that says "[[[[" is not miscounted. It is deliberately
-simple, not a TOML parser: it may count a little more than tomllib would (a
-float's dot in a value counts one level), never less, and text it cannot make
-sense of (an unterminated string) is left for tomllib to name.
+What is counted is what makes tomllib slow: open `[` and `{`, plus the parts
+of the dotted key (or table header) being read. The scan skips strings (basic,
+literal, and their multi-line forms) and comments, so a prompt that says "[[[["
+is not miscounted. It is deliberately simple, not a TOML parser: a float's dot
+in a value counts one level, and text it cannot make sense of (an unterminated
+string) is left for tomllib to name. A table's keys are counted from where the
+line starts, not added to its header's, so a file can reach twice the limit in
+all; that is still a few hundred levels at most, parsed at once.
 """
 
 from __future__ import annotations
