@@ -291,7 +291,7 @@ class DraftStore:
             # Year 1 or 9999 (a clock that was wrong, a hand edit): finishing would count
             # days past the calendar's end. Said plainly, and the draft left as it is.
             raise DraftError(
-                f"This draft says it was started on {started:%Y-%m-%d}, a date reflect cannot "
+                f"This draft says it was started on {started.date().isoformat()}, a date reflect cannot "
                 "work with. Correct `started` in a text editor, or move the draft aside to "
                 "start afresh; the words in it are still there.",
                 path=self.path(workbook.id),

@@ -9,7 +9,7 @@ umask. `locked` is an advisory lock (flock) shared by all reflect processes;
 the kernel drops it when a process dies, so a killed process never leaves a
 stale lock behind.
 
-Links and odd files (docs/guarantees.md, "Links, pipes and devices"): a mode is
+Links and odd files (docs/guarantees.md, section 8): a mode is
 only ever changed through a descriptor opened with O_NOFOLLOW, so a symbolic
 link is never followed out of reflect's folders for a chmod. A folder that is
 itself a link (a journal kept in a synced folder) is the user's choice: reflect

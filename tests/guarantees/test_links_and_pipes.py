@@ -100,9 +100,7 @@ def test_a_month_file_that_is_a_link_is_refused_and_its_target_never_changed(
 
 
 @pytest.mark.parametrize("name", ["../elsewhere/precious.txt", "/etc/hostname"])
-def test_tighten_never_changes_the_mode_of_what_a_link_points_at(
-    name: str, tmp_path: Path
-) -> None:
+def test_tighten_never_changes_the_mode_of_what_a_link_points_at(name: str, tmp_path: Path) -> None:
     """As root, pointed at a system file, a chmod through the link would change it."""
     victim = _victim(tmp_path)
     target = victim if name.startswith("..") else Path(name)
@@ -287,9 +285,7 @@ def test_an_odd_file_named_to_workbook_commands_is_refused(
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_an_odd_file_where_the_draft_goes_is_refused_by_name(
-    kind: str, reflect_home: Path
-) -> None:
+def test_an_odd_file_where_the_draft_goes_is_refused_by_name(kind: str, reflect_home: Path) -> None:
     draft = reflect_home / "drafts" / "weekly-review.toml"
     with _odd_file(draft, kind):
         walk = _reflect("start", "weekly-review", "--plain", input="first\n:pause\n")
