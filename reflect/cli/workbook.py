@@ -84,7 +84,11 @@ def new(
         typer.echo(text, nl=False)
         return
     target = output or Path(f"{workbook_id}.toml")
-    if target.is_dir():
+    try:
+        into_folder = target.is_dir()
+    except OSError:  # a name too long, say: the write below says so, naming it
+        into_folder = False
+    if into_folder:
         target = target / f"{workbook_id}.toml"
     _write_new_file(target, text)
     echo(f"Wrote a starter workbook to {target}.")

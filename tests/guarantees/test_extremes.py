@@ -332,3 +332,24 @@ def test_a_journal_dated_at_the_calendars_ends_reads_everywhere(
         result = cli(*args)
         assert_no_traceback(result.output)
         assert result.exit_code == 0, (args, result.output)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["workbook", "new", "abc", "-o"],
+        ["workbook", "schema", "-o"],
+        ["export", "-o"],
+        ["actions", "--ics", "-o"],
+    ],
+    ids=" ".join,
+)
+@pytest.mark.parametrize("kind", ["name too long", "a file on the way", "a link loop"])
+def test_an_output_path_that_cannot_be_written_is_named(
+    args: list[str], kind: str, tmp_path: Path, reflect_home: Path
+) -> None:
+    target = _bad_folder(kind, tmp_path) / "out.txt" if kind != "name too long" else tmp_path / LONG
+    assert cli("actions", "add", "Something to export", "--due", "tomorrow").exit_code == 0
+    result = cli(*args, str(target))
+    assert_no_traceback(result.output)
+    assert result.exit_code != 0 and str(target) in result.output, result.output
