@@ -298,10 +298,11 @@ def write_output(path: Path, chunks: Iterable[str | bytes], *, replace: bool = T
     replaced: FileExistsError, and nothing is written.
     """
     folder = path.parent
-    if path.is_dir():  # a folder, or a link to one: never write a file in its place
-        raise ReflectError(could_not("write", IsADirectoryError(errno.EISDIR, "")), path=path)
-    remove_dead_temp_files(folder, path.name)
     try:
+        # A name too long or a link loop makes even `is_dir` fail: worded like any write.
+        if path.is_dir():  # a folder, or a link to one: never write a file in its place
+            raise IsADirectoryError(errno.EISDIR, "Is a directory")
+        remove_dead_temp_files(folder, path.name)
         fd, temp = _open_temp(folder, path.name)
     except OSError as exc:
         raise ReflectError(could_not("write", exc), path=path) from None

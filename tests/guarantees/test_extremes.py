@@ -97,7 +97,7 @@ def test_a_missing_workbook_dir_is_passed_over(tmp_path: Path, reflect_home: Pat
         (errno.EACCES, "permission denied"),
         (errno.EPERM, "permission denied"),
         (errno.ENAMETOOLONG, "too long"),
-        (errno.EIO, "Input/output error"),
+        (errno.EIO, "input/output error"),
     ],
 )
 def test_a_workbook_dir_that_refuses_to_be_read_is_named(
