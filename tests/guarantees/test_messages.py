@@ -149,10 +149,10 @@ PLACES: dict[str, tuple[Breaker, Callable[[Path], None]]] = {
     "rename into place": (_break(fileio.os, "replace"), _atomic_write),
     "lock": (_break(fileio.os, "open"), _lock),
     "write a named output": (_break(fileio.os, "fsync"), _write_output),
-    "read a month file": (_break(Path, "read_bytes"), _read_month),
-    "read a workbook": (_break(Path, "read_bytes"), _read_workbook),
-    "read the config": (_break(Path, "read_text"), _read_config),
-    "read a draft": (_break(Path, "read_text"), _read_draft),
+    "read a month file": (_break(fileio.os, "open"), _read_month),
+    "read a workbook": (_break(fileio.os, "open"), _read_workbook),
+    "read the config": (_break(fileio.os, "open"), _read_config),
+    "read a draft": (_break(fileio.os, "open"), _read_draft),
 }
 
 MISSING_IS_EMPTY = {"read a month file", "read the config", "read a draft"}
