@@ -18,7 +18,7 @@ import contextlib
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from reflect.dates import When, echo_when, parse_when
 from reflect.drafts import DraftStore, finish_session
 from reflect.errors import DateError
 from reflect.journal.store import JournalStore
-from reflect.session import InvalidAnswer, PlannedAction, Session, Step
+from reflect.session import AnswerValue, InvalidAnswer, PlannedAction, Session, Step
 from reflect.workbook.models import (
     ActionPrompt,
     ChecklistPrompt,
@@ -45,8 +45,7 @@ class Stopped(KeyboardInterrupt):
     """SIGTERM, or SIGHUP when the terminal is closed, during a walk.
 
     Python's default for both is to die on the spot; raising this instead (a kind of
-    Ctrl-C) lets the walk save the lines of an answer that was half-typed on its way
-    out. Every finished answer is already saved by then.
+    Ctrl-C) lets the walk save what was typed on its way out.
     """
 
     def __init__(self, signum: int) -> None:
@@ -54,23 +53,76 @@ class Stopped(KeyboardInterrupt):
         self.signum = signum
 
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class _Stops:
+    """Ctrl-C, SIGTERM and SIGHUP during a walk, all handled alike.
+
+    A stop interrupts the walk only while it waits for a line (`reading`). One that
+    comes while a line just read is being taken in (an item added, a date echoed, a
+    draft saved) is held until that is done and raised before the next line is read:
+    so every line typed is in the walk's memory when the stop is raised, and the
+    walk's stop handler saves it. A second signal while stopping is ignored, so the
+    last save is not cut short.
+    """
+
+    def __init__(self) -> None:
+        self.reading = False
+        self.pending: int | None = None
+
+    def handle(self, signum: int, frame: object) -> None:
+        if self.pending is not None:
+            return  # already stopping
+        self.pending = signum
+        if self.reading:
+            self.raise_pending()
+
+    def raise_pending(self) -> None:
+        signum = self.pending
+        if signum is None:
+            return
+        self.reading = False
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Stopped(signum)
+
+
 @contextlib.contextmanager
-def _stop_signals_raise() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into `Stopped` while the walk runs (main thread only:
-    Python allows signal handlers nowhere else)."""
+def _stop_signals(stops: _Stops) -> Iterator[None]:
+    """Route Ctrl-C, SIGTERM and SIGHUP through `stops` while the walk runs (main thread
+    only: Python allows signal handlers nowhere else)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-
-    def stop(signum: int, frame: object) -> None:
-        raise Stopped(signum)
-
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, stops.handle) for sig in STOP_SIGNALS}
     try:
         yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+@dataclass
+class _Typed:
+    """Lines taken in for the prompt at `position` but not yet given as its answer: the
+    lines of a text answer, list items, or planned actions (the last one perhaps still
+    waiting for its date). Given as the answer when the walk is stopped or paused."""
+
+    position: int
+    lines: list[str] = field(default_factory=list)
+    planned: list[PlannedAction] = field(default_factory=list)
+    undated: str | None = None  # an action's words, typed before "When?" was answered
+
+    def value(self, prompt: Prompt) -> AnswerValue | None:
+        if isinstance(prompt, ActionPrompt):
+            extra = [PlannedAction(self.undated)] if self.undated else []
+            return [*self.planned, *extra] or None
+        if isinstance(prompt, ListPrompt):
+            return list(self.lines) or None
+        if isinstance(prompt, TextPrompt):
+            return "\n".join(self.lines) or None
+        return None
 
 
 class _Command(Exception):
@@ -110,18 +162,23 @@ class PlainWalk:
     ) -> None:
         self.session, self.io, self.drafts, self.store = session, io, drafts, store
         self.now, self.support_note, self.workbook_path = now, support_note, workbook_path
+        self._stops = _Stops()
+        self._typed: _Typed | None = None
 
     # ------------------------------------------------------------------ the walk
 
     def run(self) -> PlainOutcome:
-        with _stop_signals_raise():
+        with _stop_signals(self._stops):
             try:
                 outcome = self._walk()
             except KeyboardInterrupt:  # Ctrl-C, SIGTERM or SIGHUP: save, then stop
-                with contextlib.suppress(Exception):
-                    self._save()
+                self._stops.pending = self._stops.pending or signal.SIGINT  # ignore more
+                self._keep_typed()
+                self._save()  # a failure here is reported as itself, not as "Stopped"
                 raise
-        return outcome if outcome is not None else self._finish()
+            if outcome is None:
+                outcome = self._finish()
+        return outcome
 
     def _walk(self) -> PlainOutcome | None:
         """Ask each step in turn; None when the walk reached its end (ready to finish)."""
@@ -132,6 +189,7 @@ class PlainWalk:
             try:
                 self._ask(step)
             except _Command as command:
+                self._typed = None  # :skip and :back set aside what was typed for this prompt
                 if command.name == ":pause":
                     return self._pause()
                 if command.name == ":skip":
@@ -166,7 +224,9 @@ class PlainWalk:
         if prompt.help:
             self.io.write(prompt.help.strip() + "\n")
         while True:
+            self._typed = _Typed(self.session.position)
             value = self._read_answer(prompt)
+            self._typed = None if value is None else self._typed
             if value is None:
                 self.session.skip_prompt()
                 show_support = False
@@ -177,17 +237,25 @@ class PlainWalk:
                 self.io.write(f"{problem.message}\n")
                 continue
             break
+        self._typed = None  # given (or skipped): the session has it now
         self._save()
         if show_support:
             self.io.write(f"\n{messages.SUPPORT_AFTER_LOW_SCORE}\n\n{self.support_note}\n")
             self.io.write("Press Enter to carry on, or type :pause to stop for now.\n")
             self._line()
 
-    def _read_answer(self, prompt: Prompt) -> str | int | list[str] | list[PlannedAction] | None:
-        """What the person typed, shaped for the engine; None when they skipped."""
+    def _read_answer(self, prompt: Prompt) -> AnswerValue | None:
+        """What the person typed, shaped for the engine; None when they skipped.
+
+        Lines that make up an answer as it is typed (text lines, list items, actions)
+        go into `self._typed` the moment each is read, so a stop or the end of input
+        before the answer is complete still keeps them (`_keep_typed`).
+        """
+        typed = self._typed
+        assert typed is not None
         match prompt:
             case TextPrompt():
-                return self._lines_until_blank() or None
+                return self._lines_until_blank(typed.lines) or None
             case ScalePrompt():
                 ends = f"{prompt.min}" + (f" = {prompt.min_label}" if prompt.min_label else "")
                 ends += f", {prompt.max}" + (f" = {prompt.max_label}" if prompt.max_label else "")
@@ -223,28 +291,29 @@ class PlainWalk:
                     self.io.write("Type option numbers or names, separated by commas.\n")
             case ListPrompt():
                 self.io.write(f"(Up to {prompt.items}, one per line; an empty line ends.)\n")
-                items: list[str] = []
                 while (line := self._line()).strip():
-                    items.append(line)
-                return items or None
+                    typed.lines.append(line)
+                return list(typed.lines) or None
             case ActionPrompt():
-                return self._actions(prompt) or None
+                return self._actions(prompt, typed) or None
         raise AssertionError(f"unknown prompt kind {prompt.kind}")  # pragma: no cover
 
-    def _actions(self, prompt: ActionPrompt) -> list[PlannedAction]:
-        planned: list[PlannedAction] = []
+    def _actions(self, prompt: ActionPrompt, typed: _Typed) -> list[PlannedAction]:
+        planned = typed.planned
         hint = f" (for example: {prompt.suggested_when})" if prompt.suggested_when else ""
         while True:
             ask = "What will you do?" if not planned else "Anything else? (Enter when done)"
             self.io.write(f"{ask}\n")
             text = self._line().strip()
             if not text:
-                return planned
+                return list(planned)
+            typed.undated = text
             self.io.write(f"When?{hint} Enter for no date.\n")
             while True:
                 when_text = self._line().strip()
                 if not when_text:
                     planned.append(PlannedAction(text))
+                    typed.undated = None
                     self.io.write("  → no date\n")
                     break
                 try:
@@ -253,37 +322,56 @@ class PlainWalk:
                     self.io.write(f"{problem.message}\n")
                     continue
                 planned.append(PlannedAction(text, when.day, when.at))
+                typed.undated = None
                 self.io.write(f"  → {echo_when(when, self.now().date())}\n")
                 break
 
     # ------------------------------------------------------------------ reading
 
+    def _read(self) -> str | None:
+        """One line, or None at the end of input. A stop that came while the last line
+        was being taken in is raised here, before anything more is read."""
+        stops = self._stops
+        stops.raise_pending()
+        stops.reading = True
+        try:
+            return self.io.read()
+        finally:
+            stops.reading = False
+
     def _line(self) -> str:
-        line = self.io.read()
+        line = self._read()
         if line is None:
             raise EOFError
         if line.strip() in COMMANDS:
             raise _Command(line.strip())
         return line
 
-    def _lines_until_blank(self) -> str:
-        lines: list[str] = []
-        try:
-            while True:
-                line = self.io.read() if lines else self._line()
-                if line is None:
-                    if lines:
-                        break  # keep what was typed before the input ended
-                    raise EOFError
-                if line == "":
-                    break
-                lines.append(line)
-        except KeyboardInterrupt:
-            if lines:  # stopped half-way through an answer: keep the lines typed so far
-                with contextlib.suppress(InvalidAnswer):
-                    self.session.answer("\n".join(lines))
-            raise
+    def _lines_until_blank(self, lines: list[str]) -> str:
+        while True:
+            line = self._read() if lines else self._line()
+            if line is None:
+                if lines:
+                    break  # keep what was typed before the input ended
+                raise EOFError
+            if line == "":
+                break
+            lines.append(line)
         return "\n".join(lines)
+
+    def _keep_typed(self) -> None:
+        """Give what was typed for the current prompt as its answer: the walk is stopping
+        (a signal, the end of input, :pause) half-way through it."""
+        typed, self._typed = self._typed, None
+        step = self.session.current
+        if typed is None or step is None or step.prompt is None:
+            return
+        if typed.position != self.session.position:
+            return  # already given: the stop came just after the answer was taken
+        value = typed.value(step.prompt)
+        if value is not None:
+            with contextlib.suppress(InvalidAnswer):
+                self.session.answer(value)
 
     def _options(self, options: list[str]) -> None:
         for number, option in enumerate(options, start=1):
@@ -295,6 +383,7 @@ class PlainWalk:
         self.drafts.save(self.session, self.workbook_path, self.now())
 
     def _pause(self) -> PlainOutcome:
+        self._keep_typed()
         self._save()
         self.io.write("\n" + messages.PAUSED.format(workbook=self.session.workbook.id) + "\n")
         return PlainOutcome(finished=False)
