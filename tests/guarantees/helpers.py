@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 from collections import Counter
@@ -169,3 +170,75 @@ def saved_state(home: Path) -> dict[str, bytes]:
         and p.suffix != ".walking"  # a walk's claim on its draft: an empty lock file
         and p.relative_to(home).parts[0] != "cache"
     }
+
+
+# The `reflect` script pip installed beside this Python: the program a person runs.
+REFLECT_SCRIPT = Path(sys.executable).with_name("reflect")
+
+
+class LiveWalk:
+    """A real `reflect start WORKBOOK --plain` (the installed script), typed into line by
+    line through a pipe, then stopped by a signal or the end of its input."""
+
+    def __init__(self, workbook: str, *extra: str) -> None:
+        self.proc = subprocess.Popen(
+            [str(REFLECT_SCRIPT), "start", workbook, "--plain", *extra],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        self.seen = b""
+
+    def type(self, text: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(text.encode())
+        self.proc.stdin.flush()
+
+    def wait_for(self, marker: str, limit: float = 30) -> None:
+        assert self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        while marker.encode() not in self.seen:
+            ready, _, _ = select.select([fd], [], [], limit)
+            assert ready, f"timed out waiting for {marker!r}: {self.seen[-300:]!r}"
+            chunk = os.read(fd, 65536)
+            assert chunk, f"ended before {marker!r}: {self.seen[-300:]!r}"
+            self.seen += chunk
+
+    def wait_blocked_reading(self, limit: float = 30) -> None:
+        """Until the child has read everything typed and sits in read() on stdin again,
+        so a signal now cannot overtake a line it was about to read."""
+        import fcntl
+        import struct
+        import termios
+        import time
+
+        import pytest
+
+        assert self.proc.stdin is not None
+        deadline = time.monotonic() + limit
+        syscall = Path(f"/proc/{self.proc.pid}/syscall")
+        while time.monotonic() < deadline:
+            waiting = struct.unpack(
+                "i", fcntl.ioctl(self.proc.stdin.fileno(), termios.FIONREAD, b"\0\0\0\0")
+            )[0]
+            try:
+                state = syscall.read_text().split()
+            except OSError:
+                pytest.skip("/proc/PID/syscall is not readable here")
+            if waiting == 0 and state[:2] == ["0", "0x0"]:  # read(0, ...)
+                return
+            select.select([], [], [], 0.005)  # a short, bounded poll of the child's state
+        raise AssertionError("the walk never went back to reading")
+
+    def stop(self, how: int | None) -> tuple[int, str, str]:
+        """Send signal `how`, or close stdin (the end of input) when it is None; then
+        (exit code, everything printed, stderr)."""
+        if how is not None:
+            self.proc.send_signal(how)
+        out, err = self.proc.communicate(timeout=30)
+        return (
+            self.proc.returncode,
+            (self.seen + out).decode("utf-8", "replace"),
+            err.decode("utf-8", "replace"),
+        )
