@@ -390,7 +390,9 @@ class PlainWalk:
 
     def _finish(self) -> PlainOutcome:
         session = self.session
-        entry, path = finish_session(session, self.store, self.drafts, self.now())
+        entry, path = finish_session(
+            session, self.store, self.drafts, self.now(), workbook_path=self.workbook_path
+        )
         self.io.write(f"\nThat's the end of {session.workbook.title}.\n")
         planned = [a for a, _, _ in entry.all_actions()]
         if planned:

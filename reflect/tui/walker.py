@@ -124,6 +124,8 @@ class Walker:
             return self.finished
         session = self.session
         unanswered = len(session.unanswered_required())
-        entry, path = finish_session(session, self.store, self.drafts, self.now())
+        entry, path = finish_session(
+            session, self.store, self.drafts, self.now(), workbook_path=self.workbook_path
+        )
         self.finished = Finished(entry, path, unanswered)
         return self.finished

@@ -9,6 +9,8 @@ when they are.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import signal
 import tomllib
 from datetime import date
@@ -16,8 +18,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
 
-from tests.guarantees.helpers import LiveWalk, assert_no_traceback
+from reflect.drafts import DraftStore
+from reflect.journal.format import render_entry
+from reflect.journal.model import Entry
+from reflect.journal.store import JournalStore
+from tests.conftest import FROZEN_NOW
+from tests.guarantees.helpers import (
+    LiveWalk,
+    all_entries,
+    assert_no_traceback,
+    cli,
+    run_reflect,
+    walk_input,
+)
 
 STOPS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP, None]  # None: the end of input
 
@@ -176,3 +191,155 @@ def test_the_walk_resumes_after_the_kept_words(how: int | None, reflect_home: Pa
     assert code == 0 and "Saved to your journal" in out, out + err
     text = (reflect_home / "journal" / "2026-11.txt").read_text(encoding="utf-8")
     assert "first good thing" in text and "second good thing" in text
+
+
+# --------------------------------------------------------------------------- finishing
+
+
+DRAFT = Path("drafts") / "wellbeing-check-in.toml"
+FIRST_HALF = "4\nbehind the number {tag}\n\n1, 3\n"  # then the end of input: paused
+SECOND_HALF = "y\nenergy {tag}\n\n2\naction {tag}\nin 3 days\n\n"
+
+
+def _pause_half_way(tag: str) -> None:
+    result = cli("start", "wellbeing-check-in", "--plain", input=FIRST_HALF.format(tag=tag))
+    assert result.exit_code == 0 and "Your answers are saved" in result.output, result.output
+
+
+def _set_draft_id(home: Path, entry_id: str) -> None:
+    """A hand edit (or a copy of an old draft): the draft now names an entry id that the
+    journal already has."""
+    path = home / DRAFT
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data["entry_id"] = entry_id
+    path.write_bytes(tomli_w.dumps(data).encode("utf-8"))
+
+
+def _words_in(entries: list[Entry], tag: str) -> list[str]:
+    """Which entries hold the words tagged `tag`, by id."""
+    return [e.id for e in entries if tag in render_entry(e)]
+
+
+def _existing_entry(home: Path, kind: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An entry already in the journal, of one kind or another; its id."""
+    if kind == "free-form":
+        assert cli("write", "Older words, already saved.").exit_code == 0
+    elif kind == "free-form last year":
+        monkeypatch.setenv("REFLECT_NOW", "2025-03-04T08:00")
+        assert cli("write", "Older words, from last year.").exit_code == 0
+        monkeypatch.setenv("REFLECT_NOW", FROZEN_NOW.isoformat())
+    elif kind == "action added":
+        assert cli("actions", "add", "Phone Sam").exit_code == 0
+    else:  # the same workbook walked before, with other answers
+        done = cli("start", "wellbeing-check-in", "--plain", input=walk_input("older walk"))
+        assert done.exit_code == 0, done.output
+    [entry] = all_entries(home)
+    return entry.id
+
+
+@pytest.mark.parametrize(
+    "kind", ["free-form", "free-form last year", "action added", "an older walk"]
+)
+def test_a_draft_naming_an_entry_with_other_words_is_saved_as_a_new_entry(
+    kind: str, reflect_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = _existing_entry(reflect_home, kind, monkeypatch)
+    before = all_entries(reflect_home)
+    _pause_half_way("mine")
+    _set_draft_id(reflect_home, taken)
+
+    finished = run_reflect(
+        "start", "wellbeing-check-in", "--plain", input=SECOND_HALF.format(tag="mine")
+    )
+    assert finished.returncode == 0, finished.stderr
+    entries = all_entries(reflect_home)  # every month still reads: no id twice
+    assert [e for e in entries if e.id == taken] == [e for e in before if e.id == taken]
+    [saved_id] = _words_in(entries, "behind the number mine")
+    assert saved_id != taken
+    assert _words_in(entries, "energy mine") == [saved_id]
+    assert f"entry {saved_id}." in finished.stdout  # what is said is what was saved
+    assert len(entries) == len(before) + 1
+    assert not (reflect_home / DRAFT).exists()  # gone only now that its words are saved
+
+
+def test_a_draft_whose_entry_holds_its_words_is_not_saved_twice(reflect_home: Path) -> None:
+    """Left by a crash after the write: the entry holds the draft's words, even after its
+    action was marked done, so finishing again saves nothing new and clears the draft."""
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(DraftStore, "clear", _killed)
+        assert cli("start", "wellbeing-check-in", "--plain", input=walk_input("once")).exit_code
+    [entry] = all_entries(reflect_home)
+    [action] = [a for a, _, _ in entry.all_actions()]
+    assert cli("actions", "done", action.id, "--note", "went well").exit_code == 0
+
+    again = run_reflect("start", "wellbeing-check-in", "--plain", input="y\n")
+    assert again.returncode == 0, again.stderr
+    assert f"entry {entry.id}." in again.stdout
+    assert [e.id for e in all_entries(reflect_home)] == [entry.id]
+    assert not (reflect_home / DRAFT).exists()
+
+
+@pytest.mark.parametrize("failure", ["not written", "written without the answers"])
+def test_saved_is_said_only_when_the_words_read_back(
+    failure: str, reflect_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The journal write returns, but the words are not there to read back (another
+    process, a file system that lied): the walk says so and keeps its draft."""
+    real_add = JournalStore.add_entry
+
+    def add_entry(self: JournalStore, entry: Entry) -> Path:
+        if failure == "written without the answers":
+            real_add(self, dataclasses.replace(entry, sections=entry.sections[:1]))
+        return self.path_for(entry)
+
+    monkeypatch.setattr(JournalStore, "add_entry", add_entry)
+    result = cli("start", "wellbeing-check-in", "--plain", input=walk_input("lost"))
+    assert result.exit_code == 3, result.output
+    assert "Saved to your journal" not in result.output
+    assert "still in the draft" in result.stderr
+    assert_no_traceback(result.output)
+    kept = tomllib.loads((reflect_home / DRAFT).read_text(encoding="utf-8"))
+    assert kept["answers"]["energy"]["value"] == "energy lost"
+
+
+def _killed(self: DraftStore, workbook_id: str) -> None:
+    raise SystemExit(137)  # the process dies here, as far as this walk can tell
+
+
+# (the walk paused at, the clock when it was finished and died before clearing its draft,
+# the clock when it was carried on again)
+CLOCKS = [
+    ("2026-11-29T10:00", "2026-06-10T09:00", "2026-12-05T09:00"),  # months back
+    ("2026-11-29T10:00", "2025-01-15T09:00", "2026-11-30T09:00"),  # a year back
+    ("2026-11-01T00:05", "2026-10-31T23:59", "2026-11-02T09:00"),  # over a month's end
+    ("2026-03-01T09:00", "2026-01-05T09:00", "2026-03-02T09:00"),  # two months back
+    ("2026-11-29T10:00", "2027-02-01T09:00", "2026-11-29T11:00"),  # forward, then back
+]
+
+
+@pytest.mark.parametrize(("paused", "crashed", "resumed"), CLOCKS)
+def test_a_walk_finished_under_another_clock_is_saved_once(
+    paused: str, crashed: str, resumed: str, reflect_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REFLECT_NOW", paused)
+    _pause_half_way("clock")
+    monkeypatch.setenv("REFLECT_NOW", crashed)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(DraftStore, "clear", _killed)
+        died = cli("start", "wellbeing-check-in", "--plain", input=SECOND_HALF.format(tag="clock"))
+    assert died.exit_code == 137
+    [first] = all_entries(reflect_home)
+
+    again = run_reflect(
+        "start",
+        "wellbeing-check-in",
+        "--plain",
+        input="y\n",
+        env={**os.environ, "REFLECT_NOW": resumed},
+    )
+    assert again.returncode == 0, again.stderr
+    assert f"entry {first.id}." in again.stdout
+    entries = all_entries(reflect_home)
+    assert [e.id for e in entries] == [first.id]  # once, in the month it was first dated
+    assert (reflect_home / "journal" / f"{crashed[:7]}.txt").is_file()
+    assert not (reflect_home / DRAFT).exists()
