@@ -134,3 +134,24 @@ OS_REASONS = {
     "ENXIO": "nothing is connected to it",
     "EFBIG": "the file would be too large",
 }
+
+# ---- `reflect write` in your $EDITOR, when the editor fails. ------------------------
+
+EDITOR_UNREADABLE = (
+    "Your editor setting '{editor}' is not a command reflect can run (is a quote left "
+    "open?). Set $VISUAL or $EDITOR to your editor's name, or pass the text as an "
+    "argument or through a pipe."
+)
+EDITOR_NOT_RUN = (
+    "Could not start your editor '{editor}' ({reason}). Nothing was written, so nothing "
+    "was saved. Set $VISUAL or $EDITOR to an editor you have, or pass the text as an "
+    "argument or through a pipe."
+)
+EDITOR_EXIT = "it ended with exit status {code}"
+EDITOR_KILLED = "it was stopped by {signal}"
+EDITOR_FAILED = (
+    "Your editor '{editor}' did not finish cleanly ({how}), so nothing was saved to your journal."
+)
+EDITOR_WORDS_KEPT = (
+    "The words it saved are kept in {path}; `reflect write < {quoted}` saves them to your journal."
+)

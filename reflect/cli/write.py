@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from reflect import messages
+from reflect import clock, messages
 from reflect.cli.common import echo, get_env
 from reflect.errors import ReflectError
 from reflect.journal.model import Entry, at_second, new_entry_id
@@ -77,24 +77,92 @@ def _from_editor(draft_folder: Path) -> str:
     """Open $VISUAL/$EDITOR on a private temp file; what is saved there becomes the entry.
 
     The temp file sits in reflect's own private drafts folder (0700), never /tmp,
-    and its path is the only thing passed on the editor's command line.
+    and its path is the only thing passed on the editor's command line. When the
+    editor fails after words were saved in it (it exits with an error, is killed,
+    or reflect is stopped with Ctrl-C meanwhile), the words are kept in the drafts
+    folder and the message says where: they were typed once, and exist nowhere else.
     """
     from reflect.fileio import ensure_private_dir
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
+    try:
+        command = shlex.split(editor)
+    except ValueError:  # an unclosed quote
+        command = []
+    if not command:
+        raise ReflectError(messages.EDITOR_UNREADABLE.format(editor=editor))
     ensure_private_dir(draft_folder)
     fd, name = tempfile.mkstemp(prefix="write-", suffix=".txt", dir=draft_folder)
     os.close(fd)
+    temp = Path(name)
     try:
         try:
-            subprocess.run([*shlex.split(editor), name], check=True)
-        except (OSError, subprocess.CalledProcessError) as exc:
+            done = subprocess.run([*command, name], check=False)
+        except OSError as exc:  # not found, not a program: it never ran, so nothing to keep
             raise ReflectError(
-                f"Could not run your editor '{editor}' ({exc}). Set $EDITOR, or pass the text "
-                "as an argument or through a pipe."
+                messages.EDITOR_NOT_RUN.format(editor=editor, reason=exc.strerror or exc)
             ) from None
-        # surrogateescape: a file saved in another encoding still reads, and is kept
-        # byte for byte (not lost with the temp file) when it cannot be saved.
-        return Path(name).read_text(encoding="utf-8", errors="surrogateescape")
+        except KeyboardInterrupt:
+            kept = _keep_edited(temp, draft_folder)
+            if kept is not None:
+                echo(_kept_words(kept), err=True)
+            raise
+        if done.returncode != 0:
+            how = (
+                messages.EDITOR_KILLED.format(signal=_signal_name(-done.returncode))
+                if done.returncode < 0
+                else messages.EDITOR_EXIT.format(code=done.returncode)
+            )
+            kept = _keep_edited(temp, draft_folder)
+            raise ReflectError(
+                messages.EDITOR_FAILED.format(editor=editor, how=how),
+                hint=_kept_words(kept) if kept is not None else None,
+            )
+        return _read_edited(temp)
     finally:
-        Path(name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
+
+
+def _read_edited(temp: Path) -> str:
+    """What the editor saved. surrogateescape: a file saved in another encoding still
+    reads, and is kept byte for byte (not lost with the temp file) when it cannot be
+    saved. An editor that removed the file saved nothing."""
+    try:
+        return temp.read_text(encoding="utf-8", errors="surrogateescape")
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        raise ReflectError(f"Could not read what your editor saved ({exc.strerror}).") from None
+
+
+def _keep_edited(temp: Path, draft_folder: Path) -> Path | None:
+    """Keep what a failed editor saved (as `_keep_words` keeps words the journal could not
+    take); None when it saved nothing. If even that write fails, the temp file itself is
+    left where it is, private in the drafts folder, and named instead."""
+    try:
+        text = _read_edited(temp)
+    except ReflectError:
+        text = ""
+    if not text.strip():
+        return None
+    kept = _keep_words(draft_folder, Entry(new_entry_id(), at_second(clock.now()), body=text))
+    if kept is None:
+        kept = temp.with_name(f"write-kept-{os.urandom(4).hex()}.txt")
+        try:
+            temp.rename(kept)
+        except OSError:
+            return None
+    return kept
+
+
+def _kept_words(path: Path) -> str:
+    return messages.EDITOR_WORDS_KEPT.format(path=path, quoted=shlex.quote(str(path)))
+
+
+def _signal_name(number: int) -> str:
+    import signal
+
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
