@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reflect.journal.model import (
     Action,
@@ -23,6 +23,9 @@ from reflect.journal.model import (
     new_entry_id,
 )
 from reflect.journal.store import FoundAction, JournalStore
+
+if TYPE_CHECKING:
+    from reflect.journal.index import IndexedAction
 
 GROUPS = ("overdue", "today", "this week", "later", "no date")
 GROUP_TITLES = {
@@ -85,8 +88,21 @@ def open_views(journal_dir: Path, cache_dir: Path) -> list[ActionView]:
     """
     from reflect.journal.index import open_actions
 
+    return _indexed_views(open_actions(journal_dir, cache_dir))
+
+
+def open_views_and_shared(journal_dir: Path, cache_dir: Path) -> tuple[list[ActionView], set[str]]:
+    """`open_views`, and the action ids two entries share (`shared_ids`), from one read
+    of the index: a listing shows which actions need their entry named."""
+    from reflect.journal.index import open_actions_and_shared
+
+    items, shared = open_actions_and_shared(journal_dir, cache_dir)
+    return _indexed_views(items), shared
+
+
+def _indexed_views(items: list[IndexedAction]) -> list[ActionView]:
     found = []
-    for item in open_actions(journal_dir, cache_dir):
+    for item in items:
         action = Action(item.id, item.text, "open", item.due, item.at, None, item.note)
         entry = Entry(item.entry_id, item.written, item.entry_title, item.workbook)
         section = prompt = None
@@ -141,9 +157,16 @@ def add_action(
 
 
 def mark(
-    store: JournalStore, action_id: str, status: str, today: date, note: str | None = None
+    store: JournalStore,
+    action_id: str,
+    status: str,
+    today: date,
+    note: str | None = None,
+    *,
+    entry_id: str | None = None,
 ) -> FoundAction:
-    """Mark an action done or dropped (or open again), with an optional follow-up note."""
+    """Mark an action done or dropped (or open again), with an optional follow-up note.
+    `entry_id` says which action is meant when two entries share its id."""
 
     def change(action: Action) -> Action:
         return dataclasses.replace(
@@ -153,11 +176,31 @@ def mark(
             note=note if note is not None else action.note,
         )
 
-    return store.update_action(action_id, change)
+    return store.update_action(action_id, change, entry_id)
 
 
-def move(store: JournalStore, action_id: str, due: date | None, at: time | None) -> FoundAction:
+def move(
+    store: JournalStore,
+    action_id: str,
+    due: date | None,
+    at: time | None,
+    *,
+    entry_id: str | None = None,
+) -> FoundAction:
     """Give an action a new due date (or none)."""
     return store.update_action(
-        action_id, lambda action: dataclasses.replace(action, due=due, at=at if due else None)
+        action_id,
+        lambda action: dataclasses.replace(action, due=due, at=at if due else None),
+        entry_id,
     )
+
+
+def shared_ids(found: Iterable[ActionView]) -> set[str]:
+    """Action ids that more than one entry uses: each needs its entry named to be changed."""
+    seen: dict[str, str] = {}
+    shared: set[str] = set()
+    for view in found:
+        first = seen.setdefault(view.action.id, view.entry.id)
+        if first != view.entry.id:
+            shared.add(view.action.id)
+    return shared

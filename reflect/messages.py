@@ -155,3 +155,10 @@ EDITOR_FAILED = (
 EDITOR_WORDS_KEPT = (
     "The words it saved are kept in {path}; `reflect write < {quoted}` saves them to your journal."
 )
+
+
+# ---- An action id that two entries share (an entry copied by hand, two devices). ----
+
+SHARED_ACTION_ID = (
+    "another entry has an action with the id {id} too: to change this one, add --entry {entry}"
+)

@@ -17,9 +17,10 @@ from reflect.actions import (
     grouped,
     mark,
     move,
+    open_views_and_shared,
+    shared_ids,
     views,
 )
-from reflect.actions import open_views as index_views
 from reflect.cli.common import Env, echo, get_env
 from reflect.dates import due_wording, format_day, parse_when
 from reflect.errors import DateError
@@ -71,11 +72,11 @@ def list_actions(
         return
     if not (show_all or as_ics):
         # Open actions only: the index answers without parsing the journal.
-        open_views = index_views(env.paths.journal_dir, env.paths.cache_dir)
+        open_views, shared = open_views_and_shared(env.paths.journal_dir, env.paths.cache_dir)
         if as_json:
             echo(json.dumps([v.to_json() for v in open_views], ensure_ascii=False, indent=2))
             return
-        _print_open(open_views, env)
+        _print_open(open_views, env, shared=shared)
         return
     found = views(env.store.entries())
     if as_ics:
@@ -87,7 +88,10 @@ def list_actions(
         chosen = found if show_all else [v for v in found if v.action.status == "open"]
         echo(json.dumps([v.to_json() for v in chosen], ensure_ascii=False, indent=2))
         return
-    _print_open([v for v in found if v.action.status == "open"], env, show_all=show_all)
+    shared = shared_ids(found)
+    _print_open(
+        [v for v in found if v.action.status == "open"], env, show_all=show_all, shared=shared
+    )
     if show_all:
         closed = [v for v in found if v.action.status != "open"]
         closed.sort(key=lambda v: v.action.changed_on or v.entry.written.date(), reverse=True)
@@ -96,23 +100,30 @@ def list_actions(
             if items:
                 echo(f"\n{title}")
                 for view in items:
-                    _print_view(view, env)
+                    _print_view(view, env, shared)
 
 
-def _print_open(open_views: list[ActionView], env: Env, *, show_all: bool = False) -> None:
+def _print_open(
+    open_views: list[ActionView],
+    env: Env,
+    *,
+    show_all: bool = False,
+    shared: set[str] | None = None,
+) -> None:
     if not open_views and not show_all:
         echo(
             "Nothing planned right now. Plan something with `reflect start` or `reflect actions add`."
         )
         return
+    shared = shared_ids(open_views) if shared is None else shared
     for group, items in grouped(open_views, env.today).items():
         if items:
             echo(f"\n{GROUP_TITLES[group]}")
             for view in items:
-                _print_view(view, env)
+                _print_view(view, env, shared)
 
 
-def _print_view(view: ActionView, env: Env) -> None:
+def _print_view(view: ActionView, env: Env, shared: set[str]) -> None:
     action = view.action
     box = {"open": "[ ]", "done": "[x]", "dropped": "[-]"}[action.status]
     when = ""
@@ -129,6 +140,8 @@ def _print_view(view: ActionView, env: Env) -> None:
     if action.note:
         for line in action.note.split("\n"):
             echo(f"         {line}")
+    if action.id in shared:
+        echo("         " + messages.SHARED_ACTION_ID.format(id=action.id, entry=view.entry.id))
 
 
 def _export_ics(chosen: list[ActionView], env: Env, output: Path | None) -> None:
@@ -163,7 +176,7 @@ def _follow_up(found: FoundAction, status: str, env: Env) -> None:
         echo()
         raise typer.Exit(130) from None
     if answer:
-        mark(env.store, found.action.id, status, env.today, answer)
+        mark(env.store, found.action.id, status, env.today, answer, entry_id=found.entry.id)
         echo(messages.FOLLOW_UP_SAVED.format(id=found.action.id))
 
 
@@ -208,9 +221,17 @@ def done(
     note: Annotated[
         str | None, typer.Option("--note", help="A short note on how it went, kept with it.")
     ] = None,
+    entry: Annotated[
+        str | None,
+        typer.Option(
+            "--entry",
+            help="The entry the action is in, when two entries share its id "
+            "(`reflect actions --all` shows which).",
+        ),
+    ] = None,
 ) -> None:
     """Mark actions done. At a terminal it asks how it went (Enter skips); --note answers up front."""
-    _close(ids, "done", note, "Done: {id} {text}. Well done.")
+    _close(ids, "done", note, "Done: {id} {text}. Well done.", entry)
 
 
 @app.command("drop")
@@ -219,19 +240,27 @@ def drop(
     note: Annotated[
         str | None, typer.Option("--note", help="A short note on why, kept with it.")
     ] = None,
+    entry: Annotated[
+        str | None,
+        typer.Option(
+            "--entry",
+            help="The entry the action is in, when two entries share its id "
+            "(`reflect actions --all` shows which).",
+        ),
+    ] = None,
 ) -> None:
     """Drop actions you no longer mean to do (they stay in the journal, marked dropped).
 
     At a terminal it asks if you want to note why (Enter skips); --note answers up front.
     """
-    _close(ids, "dropped", note, "Dropped: {id} {text}.")
+    _close(ids, "dropped", note, "Dropped: {id} {text}.", entry)
 
 
-def _close(ids: list[str], status: str, note: str | None, said: str) -> None:
+def _close(ids: list[str], status: str, note: str | None, said: str, entry: str | None) -> None:
     """Mark each action, say so, and (at a terminal, without --note) ask the follow-up."""
     env = get_env()
     for action_id in ids:
-        found = mark(env.store, action_id, status, env.today, note)
+        found = mark(env.store, action_id, status, env.today, note, entry_id=entry)
         echo(said.format(id=found.action.id, text=found.action.text))
         if note is None:
             _follow_up(found, status, env)
@@ -241,6 +270,14 @@ def _close(ids: list[str], status: str, note: str | None, said: str) -> None:
 def move_action(
     action_id: Annotated[str, typer.Argument(help="The action's id.")],
     when: Annotated[str, typer.Argument(help="The new date: 'fri', 'in 3 days', 'none'.")],
+    entry: Annotated[
+        str | None,
+        typer.Option(
+            "--entry",
+            help="The entry the action is in, when two entries share its id "
+            "(`reflect actions --all` shows which).",
+        ),
+    ] = None,
 ) -> None:
     """Give an action a new date ('none' removes the date)."""
     from datetime import date, time
@@ -249,7 +286,7 @@ def move_action(
     day, at = (None, None) if when.strip().lower() in ("none", "no date") else _when(when, env)
     assert day is None or isinstance(day, date)
     assert at is None or isinstance(at, time)
-    found = move(env.store, action_id, day, at)
+    found = move(env.store, action_id, day, at, entry_id=entry)
     if day is None:
         echo(f"Moved: {found.action.id} {found.action.text} now has no date.")
     else:

@@ -78,12 +78,12 @@ def review(env: Env, pressing: list[IndexedAction], read: Read) -> None:
 
 
 def _close(env: Env, action: IndexedAction, status: str, read: Read) -> None:
-    mark(env.store, action.id, status, env.today)
+    mark(env.store, action.id, status, env.today, entry_id=action.entry_id)
     echo(messages.REVIEW_CLOSED[status])
     typer.echo("    " + messages.FOLLOW_UP[status], nl=False)
     note = (read() or "").strip()
     if note:
-        mark(env.store, action.id, status, env.today, note)
+        mark(env.store, action.id, status, env.today, note, entry_id=action.entry_id)
 
 
 def _move(env: Env, action: IndexedAction, read: Read) -> None:
@@ -99,7 +99,7 @@ def _move(env: Env, action: IndexedAction, read: Read) -> None:
         except DateError as exc:
             echo(f"    {exc.message}")
             continue
-        move(env.store, action.id, when.day, when.at)
+        move(env.store, action.id, when.day, when.at, entry_id=action.entry_id)
         shown = format_when(when, env.today)
         echo(messages.REVIEW_MOVED.format(when=shown, relative=relative(when.day, env.today)))
         return

@@ -165,6 +165,56 @@ def action_ids(journal: JournalStore | Path, cache_dir: Path) -> set[str]:
         return _checked_ids(_months(folder, cache_dir, current, trust_cache=False))
 
 
+def open_actions_and_shared(
+    journal: JournalStore | Path, cache_dir: Path
+) -> tuple[list[IndexedAction], set[str]]:
+    """`open_actions`, and the action ids (open or closed) found in more than one month
+    file, from one read of the index. A file never has one id twice (the parser
+    refuses it), so these are the ids two entries share (an entry copied by hand, two
+    devices), which need their entry named to be changed (`reflect actions done ID
+    --entry ENTRY`)."""
+    folder = journal if isinstance(journal, Path) else journal.folder
+    current = _signatures(folder)
+
+    def both(months: dict[str, Month]) -> tuple[list[IndexedAction], set[str]]:
+        seen: set[str] = set()
+        twice: set[str] = set()
+        for month in months.values():
+            ids = {r[0] for r in month["actions"]} | set(month["closed"])
+            twice |= seen & ids
+            seen |= ids
+        return _from_months(months), twice
+
+    try:
+        return both(_months(folder, cache_dir, current))
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return both(_months(folder, cache_dir, current, trust_cache=False))
+
+
+def files_with_action(journal: JournalStore | Path, cache_dir: Path, action_id: str) -> list[str]:
+    """The names of the month files with an action of this id, newest first: usually one,
+    but two can share an id (an entry copied by hand between months, two devices). A
+    stat per month file, as `action_ids` costs, not a read of every file."""
+    folder = journal if isinstance(journal, Path) else journal.folder
+    current = _signatures(folder)
+
+    def having(months: dict[str, Month]) -> list[str]:
+        _checked_ids(months)  # raises on a damaged cache, as `action_ids` does
+        return sorted(
+            (
+                name
+                for name, month in months.items()
+                if action_id in month["closed"] or any(r[0] == action_id for r in month["actions"])
+            ),
+            reverse=True,
+        )
+
+    try:
+        return having(_months(folder, cache_dir, current))
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return having(_months(folder, cache_dir, current, trust_cache=False))
+
+
 def _checked_ids(months: dict[str, Month]) -> set[str]:
     """The ids in `months`; raises TypeError if one is not a string (a damaged cache)."""
     ids: set[Any] = set()  # strings once checked below

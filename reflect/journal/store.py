@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reflect.errors import JournalError, NotFoundError, could_not
+from reflect.errors import JournalError, NotFoundError, ReflectError, could_not
 from reflect.fileio import atomic_write, locked, read_plain_file, remove_stale_temp_files, tighten
 from reflect.journal.format import FILE_HEADER, ParsedFile, parse, render_action, render_entry
 from reflect.journal.index import action_ids as indexed_action_ids
@@ -38,6 +38,7 @@ class FoundAction:
     action: Action
     entry: Entry
     path: Path
+    line: int = 0  # 1-based line of the action in `path` (0: not known)
 
 
 class JournalStore:
@@ -124,19 +125,72 @@ class JournalStore:
                     return entry, path
         raise NotFoundError(f"There is no journal entry with id '{entry_id}'.")
 
-    def find_action(self, action_id: str) -> FoundAction:
+    def find_action(self, action_id: str, entry_id: str | None = None) -> FoundAction:
+        """The action with this id (in entry `entry_id`, when given).
+
+        Ids are unique across the journal when reflect makes them, but two month files
+        can still share one (an entry copied by hand, two devices synced): then the
+        id alone does not say which is meant, and this refuses (naming every entry
+        that has it) rather than pick one. `entry_id` says which.
+        """
         action_id = action_id.strip().lower()
-        for path in reversed(self.month_files()):
-            if f"({action_id}" not in self.read_text(path):
-                continue
-            for entry in self.read_file(path).entries:
+        found = self.find_actions(action_id)
+        if entry_id is not None:
+            found = [f for f in found if f.entry.id == entry_id.strip().lower()]
+            if not found:
+                raise NotFoundError(
+                    f"There is no action with id '{action_id}' in entry '{entry_id.strip()}'.",
+                    hint="Run `reflect actions --all` to see every action, its id and its entry.",
+                )
+        if not found:
+            raise NotFoundError(
+                f"There is no action with id '{action_id}'.",
+                hint="Run `reflect actions --all` to see every action and its id.",
+            )
+        if len(found) > 1:
+            raise ReflectError(
+                f"Two or more actions share the id '{action_id}', so it does not say which "
+                "one you mean. Nothing was changed.",
+                hint="\n".join(
+                    [
+                        *(
+                            f"  entry {f.entry.id} ({f.entry.written:%Y-%m-%d %H:%M}) in "
+                            f"{f.path}:{f.line}"
+                            for f in found
+                        ),
+                        f"Say which with --entry, for example: --entry {found[0].entry.id}",
+                    ]
+                ),
+            )
+        return found[0]
+
+    def find_actions(self, action_id: str) -> list[FoundAction]:
+        """Every action with this id, newest month file first (usually one).
+
+        Every month file is looked in, through the action index when the store has a
+        cache folder (a stat per month file), otherwise by reading each file.
+        """
+        action_id = action_id.strip().lower()
+        if self.cache_dir is not None:
+            from reflect.journal.index import files_with_action
+
+            paths = [
+                self.folder / name for name in files_with_action(self, self.cache_dir, action_id)
+            ]
+        else:
+            paths = list(reversed(self.month_files()))
+        found: list[FoundAction] = []
+        for path in paths:
+            text = self.read_text(path)
+            if f"({action_id}" not in text:
+                continue  # cheap pre-check before parsing
+            parsed = parse(text, path)
+            for entry in parsed.entries:
                 for action, _, _ in entry.all_actions():
                     if action.id == action_id:
-                        return FoundAction(action, entry, path)
-        raise NotFoundError(
-            f"There is no action with id '{action_id}'.",
-            hint="Run `reflect actions --all` to see every action and its id.",
-        )
+                        line = parsed.action_spans[action.id].start + 1
+                        found.append(FoundAction(action, entry, path, line))
+        return found
 
     def action_ids(self) -> set[str]:
         """Every action id in the journal, which a new action's id must not repeat.
@@ -237,11 +291,14 @@ class JournalStore:
                 added += new
         return added
 
-    def update_action(self, action_id: str, change: Callable[[Action], Action]) -> FoundAction:
-        """Apply `change` to one action, rewriting only its own lines in its own file."""
+    def update_action(
+        self, action_id: str, change: Callable[[Action], Action], entry_id: str | None = None
+    ) -> FoundAction:
+        """Apply `change` to one action, rewriting only its own lines in its own file.
+        When the id is in more than one entry, `entry_id` must say which (`find_action`)."""
         with locked(self.folder):
             remove_stale_temp_files(self.folder)
-            found = self.find_action(action_id)
+            found = self.find_action(action_id, entry_id)
             text = self.read_text(found.path)
             parsed = parse(text, found.path)
             span = parsed.action_spans[found.action.id]
@@ -250,7 +307,7 @@ class JournalStore:
             lines[span.start : span.end] = render_action(updated)
             atomic_write(found.path, _utf8("\n".join(lines), found.path))
             tighten(found.path)
-        return FoundAction(updated, found.entry, found.path)
+        return FoundAction(updated, found.entry, found.path, found.line)
 
 
 def _utf8(text: str, path: Path) -> bytes:

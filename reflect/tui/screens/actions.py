@@ -59,14 +59,15 @@ class ActionsScreen(Screen[None]):
         except ReflectError as problem:
             self.notify(str(problem), severity="error", markup=False, timeout=15)
             found = []
-        self.by_id = {v.action.id: v for v in found}
+        # Keyed by entry and action id: two entries can share an action id (a hand copy).
+        self.by_id = {_key(v): v for v in found}
         options: list[Option] = []
         today = self.ctx.today()
         for group, items in grouped(found, today).items():
             if not items:
                 continue
             options.append(Option(Content.styled(GROUP_TITLES[group], "bold"), disabled=True))
-            options += [Option(self._line(view), id=view.action.id) for view in items]
+            options += [Option(self._line(view), id=_key(view)) for view in items]
         listing.set_options(options)
         listing.display = bool(options)
         self.query_one("#empty").display = not options
@@ -106,7 +107,13 @@ class ActionsScreen(Screen[None]):
         if view is None:
             return
         try:
-            mark(self.ctx.store, view.action.id, status, self.ctx.today())
+            mark(
+                self.ctx.store,
+                view.action.id,
+                status,
+                self.ctx.today(),
+                entry_id=view.entry.id,
+            )
         except ReflectError as problem:
             self.notify(str(problem), severity="error", markup=False)
             return
@@ -125,7 +132,7 @@ class ActionsScreen(Screen[None]):
             day = when.day if isinstance(when, When) else None
             at = when.at if isinstance(when, When) else None
             try:
-                move(self.ctx.store, view.action.id, day, at)
+                move(self.ctx.store, view.action.id, day, at, entry_id=view.entry.id)
             except ReflectError as problem:
                 self.notify(str(problem), severity="error", markup=False)
                 return
@@ -142,3 +149,7 @@ class ActionsScreen(Screen[None]):
             view.action.text, self.ctx.today(), cursor_blink=self.ctx.cursor_blink
         )
         self.app.push_screen(modal, moved)
+
+
+def _key(view: ActionView) -> str:
+    return f"{view.entry.id}/{view.action.id}"
