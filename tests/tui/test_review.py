@@ -22,7 +22,8 @@ pytestmark = pytest.mark.usefixtures("note_seen")
 def highlighted_id(app: object) -> str | None:
     listing = app.screen.query_one("#actions", OptionList)  # type: ignore[attr-defined]
     option = listing.highlighted_option
-    return option.id if option else None
+    # Options are keyed ENTRY/ACTION (two entries can share an action id): the action's.
+    return option.id.rsplit("/", 1)[-1] if option and option.id else None
 
 
 @pilot_test
@@ -83,3 +84,35 @@ async def test_nothing_planned(build_app: AppFactory) -> None:
         assert "Nothing planned right now." in shown_text(pilot)
         await pilot.press("d")  # nothing to mark: nothing happens, nothing breaks
         await pilot.press("q")  # quit
+
+
+@pilot_test
+async def test_two_entries_sharing_an_action_id_are_each_closed_on_their_own(
+    build_app: AppFactory, store: JournalStore
+) -> None:
+    """An id in two month files (a hand copy): both are listed, and `d` closes the one
+    highlighted, never the other."""
+    from datetime import datetime
+
+    from reflect.journal.model import Action, Entry
+
+    for entry_id, written, text in [
+        ("octentry", datetime(2026, 10, 3, 9, 0), "First copy"),
+        ("noventry", datetime(2026, 11, 2, 9, 0), "Second copy"),
+    ]:
+        action = Action("74xb", text, due=date(2026, 11, 20))
+        store.add_entry(Entry(entry_id, written, "Action added", actions=(action,)))
+    app = build_app(start_on="review")
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ActionsScreen)
+        listing = app.screen.query_one(OptionList)
+        assert sum(1 for o in listing.options if "copy" in str(o.prompt)) == 2
+        first = listing.highlighted_option
+        assert first is not None and first.id is not None
+        await pilot.press("d")  # done: only the highlighted one
+    closed = {
+        e.id: a.status for e in JournalStore(store.folder).entries() for a, _, _ in e.all_actions()
+    }
+    done_entry = first.id.split("/")[0]
+    assert closed[done_entry] == "done"
+    assert [s for e, s in closed.items() if e != done_entry] == ["open"]
