@@ -60,7 +60,14 @@ def session_to_draft(session: Session, workbook_path: str | None, now: datetime)
         # Kept apart from `answers`: after a kind change an orphan and a new answer share
         # a prompt id, and one table keyed by id would silently lose the orphan.
         "orphans": {pid: _stored_to_data(stored) for pid, stored in session.orphans.items()},
+        # The prompt being typed at, and its answer before (what a skip puts back).
+        **({"typing": _typing_to_data(session.typing)} if session.typing else {}),
     }
+
+
+def _typing_to_data(typing: tuple[str, StoredAnswer | None]) -> dict[str, Any]:
+    prompt_id, before = typing
+    return {"prompt": prompt_id, **({"before": _stored_to_data(before)} if before else {})}
 
 
 def _stored_to_data(stored: StoredAnswer) -> dict[str, Any]:
@@ -125,6 +132,16 @@ def session_from_draft(workbook: Workbook, data: dict[str, Any]) -> Session:
             len(keys),
         )
     session.history = [keys.index(k) for k in data.get("history", []) if k in keys]
+    typing = data.get("typing")
+    step = session.current
+    if (
+        isinstance(typing, dict)
+        and step is not None
+        and step.prompt is not None
+        and typing.get("prompt") == step.prompt.id
+    ):
+        before = typing.get("before")
+        session.typing = (step.prompt.id, _stored_from_data(before) if before else None)
     return session
 
 

@@ -100,6 +100,9 @@ class Session:
     history: list[int] = field(default_factory=list)
     skipped_sections: list[str] = field(default_factory=list)
     orphans: dict[str, StoredAnswer] = field(default_factory=dict)
+    # The prompt whose answer is being typed (kept by `record` as the person types, not
+    # yet given), and the answer it had before: what skipping it puts back.
+    typing: tuple[str, StoredAnswer | None] | None = None
 
     def __post_init__(self) -> None:
         self.steps: list[tuple[int, Section, Prompt | None]] = []
@@ -152,6 +155,7 @@ class Session:
         `support_below`).
         """
         show_support = self.record(value)
+        self.typing = None  # given: no longer only typed
         self._advance()
         return show_support
 
@@ -168,6 +172,7 @@ class Session:
         cleaned = check_answer(prompt, value)
         if cleaned is None:
             return False
+        self._typing_at(prompt.id)
         self.answers[prompt.id] = StoredAnswer(
             kind=prompt.kind,
             value=cleaned,
@@ -193,16 +198,42 @@ class Session:
         """
         step = self._require_step()
         if step.prompt is not None:
+            self._typing_at(step.prompt.id)
             self.answers.pop(step.prompt.id, None)
 
-    def skip_prompt(self) -> None:
-        """Move on without answering (an earlier answer, if any, is kept)."""
-        self._require_step()
-        self._advance()
+    def _typing_at(self, prompt_id: str) -> None:
+        if self.typing is None or self.typing[0] != prompt_id:
+            self.typing = (prompt_id, self.answers.get(prompt_id))
 
-    def skip_section(self) -> None:
-        """Leave the rest of this section for another day."""
+    def _untype(self) -> AnswerValue | None:
+        """Put back the answer the current prompt had before the typing `record` kept:
+        skipping means "not this", so what was typed is not given as the answer.
+        Returns what was typed (None when nothing was, or it was the earlier answer)."""
+        typing, self.typing = self.typing, None
+        step = self.current
+        if typing is None or step is None or step.prompt is None or typing[0] != step.prompt.id:
+            return None
+        prompt_id, before = typing
+        typed = self.answers.pop(prompt_id, None)
+        if before is not None:
+            self.answers[prompt_id] = before
+        if typed is None or (before is not None and typed.value == before.value):
+            return None
+        return typed.value
+
+    def skip_prompt(self) -> AnswerValue | None:
+        """Move on without answering: an earlier answer, if any, is kept, and what was
+        being typed (`record`) is not given. Returns that typing, set aside."""
+        self._require_step()
+        set_aside = self._untype()
+        self._advance()
+        return set_aside
+
+    def skip_section(self) -> AnswerValue | None:
+        """Leave the rest of this section for another day. What was being typed at the
+        current prompt is set aside, as `skip_prompt` does, and returned."""
         step = self._require_step()
+        set_aside = self._untype()
         if step.section.id not in self.skipped_sections:
             self.skipped_sections.append(step.section.id)
         target = self.position
@@ -210,11 +241,14 @@ class Session:
             target += 1
         self.history.append(self.position)
         self.position = target
+        return set_aside
 
     def back(self) -> bool:
-        """Go back to the previous step shown. False when already at the start."""
+        """Go back to the previous step shown. False when already at the start.
+        What was being typed at the current prompt stays as its answer."""
         if not self.history:
             return False
+        self.typing = None
         self.position = self.history.pop()
         section_id = self.steps[self.position][1].id
         if section_id in self.skipped_sections:
@@ -223,6 +257,7 @@ class Session:
 
     def go_to(self, index: int) -> None:
         """Jump to a step (used when resuming a draft)."""
+        self.typing = None
         self.position = max(0, min(index, len(self.steps)))
 
     def _advance(self) -> None:

@@ -43,6 +43,10 @@ class Walker:
         self.now, self.workbook_path = now, workbook_path
         self.claim = claim  # this walk's hold on the workbook's draft
         self.finished: Finished | None = None
+        # What was typed at a prompt and then skipped: not an answer, not in the
+        # journal, but shown again in its field if the person goes back to it while
+        # this walk is open.
+        self.set_aside: dict[str, AnswerValue] = {}
 
     def close(self) -> None:
         """The walk is over (finished, paused or left): let another walk have the draft."""
@@ -85,13 +89,22 @@ class Walker:
         step = self.session.current
         if step is not None and step.prompt is not None and self._is_empty(value):
             self.session.clear_answer()
+            self.session.typing = None  # emptied and moved on: that is the answer given
             self.session.skip_prompt()
             self.save()
             return False
         assert value is not None
         show_support = self.session.answer(value)
+        if step is not None and step.prompt is not None:
+            self.set_aside.pop(step.prompt.id, None)
         self.save()
         return show_support
+
+    def shown_value(self, prompt_id: str) -> AnswerValue | None:
+        """What a prompt's field starts with: words set aside by a skip, else its answer."""
+        if prompt_id in self.set_aside:
+            return self.set_aside[prompt_id]
+        return self.session.answer_for(prompt_id)
 
     def _is_empty(self, value: AnswerValue | None) -> bool:
         step = self.session.current
@@ -104,13 +117,23 @@ class Walker:
         except InvalidAnswer:
             return False  # not empty, just not right yet: the engine will say why
 
-    def skip_prompt(self) -> None:
-        self.session.skip_prompt()
-        self.save()
+    def skip_prompt(self) -> bool:
+        """Skip: what was typed here is not the answer. True when typed words were set
+        aside (the app says so)."""
+        return self._set_aside(self.session.current, self.session.skip_prompt())
 
-    def skip_section(self) -> None:
-        self.session.skip_section()
+    def skip_section(self) -> bool:
+        """Leave the section: as `skip_prompt` for what was being typed at this prompt."""
+        return self._set_aside(self.session.current, self.session.skip_section())
+
+    def _set_aside(self, step: Step | None, typed: AnswerValue | None) -> bool:
+        if step is not None and step.prompt is not None:
+            if typed is not None:
+                self.set_aside[step.prompt.id] = typed
+            else:
+                self.set_aside.pop(step.prompt.id, None)
         self.save()
+        return typed is not None
 
     def back(self) -> bool:
         moved = self.session.back()

@@ -109,3 +109,9 @@ JOURNAL_EMPTY = "Nothing in your journal yet. Walk a workbook, or `reflect write
 JOURNAL_NO_MATCH = "No entries with those words."
 JOURNAL_SHOWING_NEWEST = "Showing your newest {count} entries; a search looks through them all."
 JOURNAL_FREE_FORM = "free-form"
+
+# Skipping a prompt with words typed in it: skipping means "not this".
+SKIPPED_NOT_SAVED = (
+    "What you typed there is not saved as your answer. Go back (ctrl+b) while this walk "
+    "is open to find it again."
+)

@@ -177,7 +177,7 @@ class WalkScreen(Screen[None]):
             area.append(Static(shown(label), id="prompt-text", markup=False))
             if prompt.help:
                 area.append(Static(shown(prompt.help.strip()), classes="help", markup=False))
-            value = self.walker.session.answer_for(prompt.id)
+            value = self.walker.shown_value(prompt.id)
             area.append(make_field(prompt, value, self.ctx.today()))
         prompt_area = VerticalScroll(*area, id="prompt-area")
         # The field inside takes focus and scrolls itself into view; a focus stop on
@@ -317,14 +317,22 @@ class WalkScreen(Screen[None]):
             self.notify(words.FIRST_PROMPT)
 
     async def action_skip(self) -> None:
+        """Skip means "not this": what was typed here is not saved as the answer (any
+        earlier answer stays). It is set aside while the walk is open, and said so."""
         self.keep_typing()
-        self._safely(self.walker.skip_prompt)
+        set_aside: list[bool] = []
+        if self._safely(lambda: set_aside.append(self.walker.skip_prompt())) and any(set_aside):
+            self.notify(words.SKIPPED_NOT_SAVED, markup=False)
         await self.show()
 
     async def action_leave_section(self) -> None:
         self.keep_typing()
-        self._safely(self.walker.skip_section)
-        self.notify(words.LEFT_FOR_ANOTHER_DAY)
+        set_aside: list[bool] = []
+        self._safely(lambda: set_aside.append(self.walker.skip_section()))
+        said = words.LEFT_FOR_ANOTHER_DAY
+        if any(set_aside):
+            said += " " + words.SKIPPED_NOT_SAVED
+        self.notify(said, markup=False)
         await self.show()
 
     def action_pause_to_home(self) -> None:
