@@ -140,8 +140,11 @@ def session_from_draft(workbook: Workbook, data: dict[str, Any]) -> Session:
         and step.prompt is not None
         and typing.get("prompt") == step.prompt.id
     ):
-        before = typing.get("before")
-        session.typing = (step.prompt.id, _stored_from_data(before) if before else None)
+        raw = typing.get("before")
+        before = _stored_from_data(raw) if raw else None
+        # An earlier answer that no longer fits (a hand edit) is not put back by a skip.
+        if before is None or _still_fits(step.prompt, before):
+            session.typing = (step.prompt.id, before)
     return session
 
 

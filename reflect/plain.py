@@ -189,9 +189,9 @@ class PlainWalk:
             try:
                 self._ask(step)
             except _Command as command:
-                self._typed = None  # :skip and :back set aside what was typed for this prompt
                 if command.name == ":pause":
-                    return self._pause()
+                    return self._pause()  # keeps what was typed for this prompt
+                self._typed = None  # :skip and :back leave it: the person chose to
                 if command.name == ":skip":
                     session.skip_section()
                     self.io.write("Left for another day.\n")

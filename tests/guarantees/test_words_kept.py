@@ -343,3 +343,35 @@ def test_a_walk_finished_under_another_clock_is_saved_once(
     assert [e.id for e in entries] == [first.id]  # once, in the month it was first dated
     assert (reflect_home / "journal" / f"{crashed[:7]}.txt").is_file()
     assert not (reflect_home / DRAFT).exists()
+
+
+@pytest.mark.parametrize(
+    ("workbook", "typed", "answer_id", "expected"),
+    [
+        ("weekly-review", "one\ntwo\n:pause\n", "three-good-things", {"value": ["one", "two"]}),
+        (
+            "wellbeing-check-in",
+            TO_THE_ACTION + "call my sister\n:pause\n",
+            "small-thing-for-you",
+            {"actions": [{"text": "call my sister"}]},
+        ),
+        (
+            "wellbeing-check-in",
+            TO_THE_ACTION + "call my sister\nin 3 days\n:pause\n",
+            "small-thing-for-you",
+            {"actions": [{"text": "call my sister", "due": date(2026, 12, 2)}]},
+        ),
+    ],
+)
+def test_pause_mid_prompt_keeps_every_line_typed(
+    workbook: str, typed: str, answer_id: str, expected: dict[str, Any], reflect_home: Path
+) -> None:
+    result = cli("start", workbook, "--plain", input=typed)
+    assert result.exit_code == 0, result.output
+    assert "Your answers are saved" in result.output
+    saved = draft(reflect_home, workbook)["answers"][answer_id]
+    for key, value in expected.items():
+        if key == "actions":
+            assert [{k: a[k] for k in ("text", "due") if k in a} for a in saved[key]] == value
+        else:
+            assert saved[key] == value
