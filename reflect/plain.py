@@ -175,6 +175,8 @@ class PlainWalk:
                 self._stops.pending = self._stops.pending or signal.SIGINT  # ignore more
                 self._keep_typed()
                 self._save()  # a failure here is reported as itself, not as "Stopped"
+                with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+                    self._say_paused()
                 raise
             if outcome is None:
                 outcome = self._finish()
@@ -385,8 +387,12 @@ class PlainWalk:
     def _pause(self) -> PlainOutcome:
         self._keep_typed()
         self._save()
-        self.io.write("\n" + messages.PAUSED.format(workbook=self.session.workbook.id) + "\n")
+        self._say_paused()
         return PlainOutcome(finished=False)
+
+    def _say_paused(self) -> None:
+        """Said only once the draft is saved, never before."""
+        self.io.write("\n" + messages.PAUSED.format(workbook=self.session.workbook.id) + "\n")
 
     def _finish(self) -> PlainOutcome:
         session = self.session

@@ -4,7 +4,7 @@ Each test runs the installed `reflect` as a real process where the words were lo
 one: plain-mode walks stopped by Ctrl-C, SIGTERM, SIGHUP or the end of input in the
 middle of every kind of prompt. The rule: every line typed is in the draft before the
 next line is read, or is saved on the way out; "Your answers are saved" is said only
-when they are.
+when they are, and then it is said however the walk stopped.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def stopped(walk: LiveWalk, how: int | None) -> str:
     else:
         assert code == 130, err
         assert "Stopped" in err
-        assert "Your answers are saved" not in out
+        assert "Your answers are saved" in out  # said after the draft was saved
     return out
 
 
@@ -375,3 +375,24 @@ def test_pause_mid_prompt_keeps_every_line_typed(
             assert [{k: a[k] for k in ("text", "due") if k in a} for a in saved[key]] == value
         else:
             assert saved[key] == value
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["one\ntwo\n", "one\ntwo\n:pause\n", "\n\n\n\n\nx\n\n"],
+    ids=["end of input", ":pause", "after answers"],
+)
+def test_saved_is_never_said_when_the_draft_could_not_be_saved(
+    typed: str, reflect_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect.errors import JournalError
+
+    def full(self: DraftStore, *args: object) -> Path:
+        raise JournalError("Could not write this (the disk is full).", path=self.folder)
+
+    monkeypatch.setattr(DraftStore, "save", full)
+    result = cli("start", "weekly-review", "--plain", input=typed)
+    assert result.exit_code == 3, result.output
+    assert "the disk is full" in result.stderr
+    assert "Your answers are saved" not in result.output
+    assert_no_traceback(result.output)
