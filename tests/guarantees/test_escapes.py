@@ -362,7 +362,9 @@ async def test_every_screen_of_the_app_shows_escapes(tmp_path: Path, reflect_hom
         await pilot.press("escape")  # home
         await pilot.press("enter")  # the workbook
         await _check(pilot, "resume dialog", seen)
-        await pilot.press("y")  # carry on: at the list, with its earlier items
+        await pilot.press("y")  # carry on: after the list, whose item :pause kept
+        await _check(pilot, "the prompt after the list", seen)
+        await pilot.press("ctrl+b")  # the list, with its earlier item
         await _check(pilot, "a list with earlier items", seen)
         await pilot.press("ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b")  # back to the text box
         await _check(pilot, "a text box with an earlier answer", seen)
