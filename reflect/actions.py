@@ -15,7 +15,7 @@ from typing import Any
 
 from reflect.journal.model import (
     Action,
-    ActionAnswer,
+    Answer,
     Entry,
     SectionRecord,
     at_second,
@@ -23,6 +23,7 @@ from reflect.journal.model import (
     new_entry_id,
 )
 from reflect.journal.store import FoundAction, JournalStore
+from reflect.kinds.action import ActionAnswer
 
 GROUPS = ("overdue", "today", "this week", "later", "no date")
 GROUP_TITLES = {
@@ -41,7 +42,7 @@ class ActionView:
     action: Action
     entry: Entry
     section: SectionRecord | None
-    prompt: ActionAnswer | None
+    prompt: Answer | None  # the answer it was planned in
 
     @property
     def origin(self) -> str | None:
