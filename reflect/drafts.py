@@ -21,7 +21,8 @@ from reflect.errors import DraftError, JournalError, ReflectError, could_not
 from reflect.fileio import atomic_write, locked, remove_stale_temp_files, try_lock
 from reflect.journal.format import parse, render_file
 from reflect.journal.model import Entry, at_second, month_key
-from reflect.journal.store import MONTH_FILE, JournalStore
+from reflect.journal.months import MONTH_FILE
+from reflect.journal.store import JournalStore
 from reflect.messages import NOT_UTF8
 from reflect.session import (
     AnswerValue,

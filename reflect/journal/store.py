@@ -9,19 +9,18 @@ written to by a change; the error names the file and line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reflect.errors import JournalError, NotFoundError, could_not
+from reflect.errors import JournalError, NotFoundError
 from reflect.fileio import atomic_write, locked, remove_stale_temp_files, tighten
+from reflect.journal import months
 from reflect.journal.format import FILE_HEADER, ParsedFile, parse, render_action, render_entry
 from reflect.journal.index import action_ids as indexed_action_ids
 from reflect.journal.model import Action, Entry, month_key
+from reflect.journal.months import MONTH_FILE
 from reflect.messages import NOT_UTF8
-
-MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
 
 
 @dataclass(frozen=True)
@@ -55,26 +54,10 @@ class JournalStore:
         return self.folder / f"{month_key(entry.written)}.txt"
 
     def read_text(self, path: Path) -> str:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return ""
-        except OSError as exc:
-            raise JournalError(could_not("read", exc), path=path) from None
-        tighten(path)  # a month copied in under a loose umask becomes private on first read
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise JournalError(
-                "This journal file has bytes that are not UTF-8 text. reflect will not change "
-                "it; fix or remove the damaged part in a text editor.",
-                path=path,
-                line=line,
-            ) from None
+        return months.read_month_text(path)
 
     def read_file(self, path: Path) -> ParsedFile:
-        return parse(self.read_text(path), path)
+        return months.read_month(path)
 
     def entries(self, *, newest_first: bool = False) -> Iterator[Entry]:
         """Every entry, file by file. Raises JournalError at the first file that does not parse."""
