@@ -49,6 +49,7 @@ class PausingApp(Protocol):
 
     def pause_and_quit(self) -> None: ...
 
+
 # Typing is kept in the draft after this pause (seconds): often enough that a closed
 # terminal loses at most a word or two, rarely enough not to write on every key.
 KEEP_DELAY = 0.6
