@@ -26,7 +26,7 @@ from reflect.journal import model as journal_model
 from reflect.journal import store as journal_store
 from reflect.journal.format import ParsedFile
 from reflect.journal.index import CACHE_NAME, action_ids
-from reflect.journal.model import Action, ActionAnswer, Entry, SectionRecord
+from reflect.journal.model import Action, ActionAnswer, Entry, SectionRecord, Status
 from reflect.journal.store import JournalStore
 from reflect.session import PlannedAction, Session
 from reflect.workbook.loader import load_workbook
@@ -64,7 +64,7 @@ def _varied(folder: Path, seed: int) -> JournalStore:
     def actions(count: int) -> tuple[Action, ...]:
         made = []
         for n in range(count):
-            status = rng.choice(["open", "open", "done", "dropped"])
+            status: Status = rng.choice(["open", "open", "done", "dropped"])
             due = date(2026, 12, rng.randint(1, 28)) if rng.random() < 0.5 else None
             closed = date(2026, 11, 20) if status != "open" else None
             made.append(Action(fresh(4), f"Step {n}", status, due, None, closed))
@@ -172,7 +172,7 @@ def test_only_changed_month_files_are_read_again(
     assert read == ["2024-07.txt"]
 
 
-def _rewrite(cache: Path, change: Callable[[dict[str, object]], None]) -> None:
+def _rewrite(cache: Path, change: Callable[[dict[str, object]], object]) -> None:
     data = json.loads((cache / CACHE_NAME).read_bytes())
     for month in data["files"].values():
         change(month)
@@ -200,7 +200,7 @@ def test_a_damaged_old_or_foreign_cache_still_gives_every_id(
 ) -> None:
     _varied(folder, 9)
     expected = _same_as_a_full_read(folder, cache)
-    changes: dict[str, Callable[[dict[str, object]], None]] = {
+    changes: dict[str, Callable[[dict[str, object]], object]] = {
         "no closed": lambda m: m.pop("closed"),
         "closed is text": lambda m: m.update(closed="x"),
         "closed holds numbers": lambda m: m.update(closed=[1, 2]),

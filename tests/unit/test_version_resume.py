@@ -13,7 +13,14 @@ from pathlib import Path
 
 from reflect.drafts import DraftStore, session_from_draft, session_to_draft
 from reflect.journal.format import parse, render_file
-from reflect.journal.model import ActionAnswer, ChoiceAnswer, ScaleAnswer, TextAnswer
+from reflect.journal.model import (
+    ActionAnswer,
+    Answer,
+    ChoiceAnswer,
+    ScaleAnswer,
+    SectionRecord,
+    TextAnswer,
+)
 from reflect.session import KEPT_SECTION_TITLE, PlannedAction, Session
 from reflect.workbook.models import Workbook
 
@@ -100,8 +107,8 @@ def _paused_in_v1(*, answer_step: bool = True) -> dict[str, object]:
     return session_to_draft(session, None, NOW)
 
 
-def _answers(entry_sections: tuple[object, ...]) -> dict[str, object]:
-    return {a.prompt_id: a for s in entry_sections for a in s.answers}  # type: ignore[attr-defined]
+def _answers(entry_sections: tuple[SectionRecord, ...]) -> dict[str, Answer]:
+    return {a.prompt_id: a for s in entry_sections for a in s.answers}
 
 
 def test_answers_whose_prompt_still_exists_are_kept_in_place() -> None:
