@@ -25,6 +25,7 @@ from reflect.journal.model import (
     Answer,
     ChecklistAnswer,
     ChoiceAnswer,
+    Conflict,
     Entry,
     ListAnswer,
     ScaleAnswer,
@@ -51,6 +52,8 @@ _ACTION_RE = re.compile(r"^- \[(.)\] (.*)  \(([a-z0-9]{3,12})((?: · [^()]*)?)\)
 _SCALE_RE = re.compile(r"^scale: (-?[0-9]+) \((-?[0-9]+) to (-?[0-9]+)\)$")
 _VALUE_RE = re.compile(r"^(chose|ticked|item): ?(.*)$")
 _ID_RE = re.compile(r"^[a-z0-9]{3,16}$")
+CONFLICT_MARKER = "conflict: "
+_CONFLICT_RE = re.compile(r"^conflict: ?(.*)$")
 
 
 # --------------------------------------------------------------------------- render
@@ -71,6 +74,9 @@ def render_entry(entry: Entry) -> str:
         lines.append("starred: yes")
     if entry.body is not None:
         lines += ["", *render_block(entry.body)]
+    # After the text (a block ends only at a line at column 0), before everything else.
+    for conflict in entry.conflicts:
+        lines += ["", f"{CONFLICT_MARKER}{conflict.note}", *render_block(conflict.text)]
     if entry.actions:
         lines.append("")
         for action in entry.actions:
@@ -78,7 +84,7 @@ def render_entry(entry: Entry) -> str:
     for section in entry.sections:
         lines += ["", f"### {section.title}  [{section.id}]"]
         for answer in section.answers:
-            lines += ["", f"#### {answer.prompt}  [{answer.prompt_id}]", *_render_answer(answer)]
+            lines += ["", f"#### {answer.prompt}  [{answer.prompt_id}]", *render_answer(answer)]
     return "\n".join(lines) + "\n"
 
 
@@ -117,7 +123,7 @@ def render_action(action: Action) -> list[str]:
     return [line] if action.note is None else [line, *render_block(action.note)]
 
 
-def _render_answer(answer: Answer) -> list[str]:
+def render_answer(answer: Answer) -> list[str]:
     match answer:
         case TextAnswer():
             return render_block(answer.text)
@@ -364,6 +370,7 @@ class _EntryParser:
         if self.at < self.end and _is_block_line(self.lines[self.at]):
             body = self._block()
             self._skip_blank()
+        conflicts = self._conflicts()
         while self.at < self.end and self.lines[self.at].startswith("- "):
             actions.append(self._action())
             self._skip_blank()
@@ -380,6 +387,7 @@ class _EntryParser:
                 body=body,
                 actions=tuple(actions),
                 sections=tuple(sections),
+                conflicts=conflicts,
             )
         except ValueError as exc:
             raise self.fail(f"This entry is not valid: {exc}.", 0) from None
@@ -414,6 +422,22 @@ class _EntryParser:
             meta[match.group(1)] = (match.group(2), self.at)
             self.at += 1
         return meta
+
+    def _conflicts(self) -> tuple[Conflict, ...]:
+        """The 'conflict:' parts a merge left at the top of the entry, each a line and
+        the other version's words as a text block right under it."""
+        found: list[Conflict] = []
+        while self.at < self.end and (match := _CONFLICT_RE.match(self.lines[self.at])):
+            self.at += 1
+            if not (self.at < self.end and _is_block_line(self.lines[self.at])):
+                raise self.fail(
+                    "A 'conflict:' line needs the other version's words indented under it; "
+                    "if the conflict is settled, delete the line.",
+                    self.at - 1,
+                )
+            found.append(Conflict(match.group(1), self._block()))
+            self._skip_blank()
+        return tuple(found)
 
     def _skip_blank(self) -> None:
         lines, at, end = self.lines, self.at, self.end

@@ -151,6 +151,23 @@ class SectionRecord:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """Words a merge could not place, kept in the entry so the person sees and settles them.
+
+    When the same answer (or title, text, action) was changed differently on two
+    devices, a merge keeps one version in place and the other here: `note` (one line)
+    says what it is, `text` holds the other version word for word. Deleting the
+    conflict from the file is how a person says "settled".
+    """
+
+    note: str
+    text: str
+
+    def __post_init__(self) -> None:
+        _one_line(self.note, "a conflict note")
+
+
+@dataclass(frozen=True)
 class Entry:
     """One journal entry: a finished workbook session, a free-form note, or added actions."""
 
@@ -163,6 +180,7 @@ class Entry:
     body: str | None = None
     actions: tuple[Action, ...] = ()
     sections: tuple[SectionRecord, ...] = field(default=())
+    conflicts: tuple[Conflict, ...] = ()
 
     def __post_init__(self) -> None:
         _one_line(self.title, "an entry title")
@@ -219,4 +237,4 @@ def at_second(moment: datetime) -> datetime:
     return moment.replace(microsecond=0, tzinfo=None)
 
 
-__all__ = ["STATUSES", "Action", "Answer", "Entry", "SectionRecord", "Status", "at_second", "time"]
+__all__ = ["STATUSES", "Action", "Answer", "Conflict", "Entry", "SectionRecord", "Status", "at_second", "time"]

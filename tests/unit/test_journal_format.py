@@ -34,6 +34,7 @@ from reflect.journal.model import (
     Answer,
     ChecklistAnswer,
     ChoiceAnswer,
+    Conflict,
     Entry,
     ListAnswer,
     ScaleAnswer,
@@ -76,6 +77,8 @@ MARKER_LINES = [
     "chose:",
     "ticked: x",
     "item: x",
+    "conflict: x",
+    "conflict:",
     "    indented",
     "        twice indented",
     "\tindented with a tab",
@@ -191,6 +194,9 @@ def an_entry(
         body=draw(maybe_text),
         actions=tuple(draw(an_action(action_ids)) for _ in range(action_count)),
         sections=tuple(draw(a_section(action_ids)) for _ in range(section_count)),
+        conflicts=tuple(
+            Conflict(draw(short_text), draw(long_text)) for _ in range(draw(up_to_two))
+        ),
     )
 
 
