@@ -3,6 +3,8 @@
 Keys:
     support_note   your own words and contacts, shown instead of the default note
     workbook_dirs  extra folders to look for workbooks in, after the bundled ones and yours
+    [sync] auto    true: commit after every save, and sync in the background when
+                   reflect starts and after a save (docs/sync.md)
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from reflect.workbook.loader import WorkbookSource
 class Config:
     support_note: str | None = None
     workbook_dirs: list[Path] = field(default_factory=list)
+    sync_auto: bool = False
 
 
 def load_config(paths: Paths) -> Config:
@@ -40,7 +43,7 @@ def load_config(paths: Paths) -> Config:
         raise ConfigError(f"The config file is not valid TOML: {exc}.", path=path) from None
     except RecursionError:  # tomllib recurses once per nested [ or {
         raise ConfigError("The config file nests too deeply to be read.", path=path) from None
-    known = {"support_note", "workbook_dirs"}
+    known = {"support_note", "workbook_dirs", "sync"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(
@@ -53,7 +56,23 @@ def load_config(paths: Paths) -> Config:
         raise ConfigError("`support_note` must be text.", path=path)
     if not isinstance(dirs, list) or not all(isinstance(d, str) for d in dirs):
         raise ConfigError("`workbook_dirs` must be a list of folder paths.", path=path)
-    return Config(support_note=note, workbook_dirs=[Path(d).expanduser() for d in dirs])
+    return Config(
+        support_note=note,
+        workbook_dirs=[Path(d).expanduser() for d in dirs],
+        sync_auto=_sync_auto(data.get("sync", {}), path),
+    )
+
+
+def _sync_auto(table: object, path: Path) -> bool:
+    if not isinstance(table, dict):
+        raise ConfigError("`sync` must be a table: `[sync]` and then `auto = true`.", path=path)
+    unknown = sorted(set(table) - {"auto"})
+    if unknown:
+        raise ConfigError(f"Unknown setting 'sync.{unknown[0]}'. Known: sync.auto.", path=path)
+    auto = table.get("auto", False)
+    if not isinstance(auto, bool):
+        raise ConfigError("`sync.auto` must be true or false.", path=path)
+    return auto
 
 
 def workbook_sources(paths: Paths, config: Config) -> list[WorkbookSource]:

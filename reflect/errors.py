@@ -106,3 +106,9 @@ class NotFoundError(ReflectError):
     """An id (entry, action, workbook) that does not exist."""
 
     exit_code = 1
+
+
+class SyncError(ReflectError):
+    """git (run for the user) could not commit, merge, pull or push."""
+
+    exit_code = 4

@@ -20,6 +20,7 @@ def _register() -> None:
         journal,
         remind,
         start,
+        sync,
         workbook,
         workbooks,
         write,
@@ -34,6 +35,7 @@ def _register() -> None:
     export.register(app)
     app.add_typer(importer.app, name="import")
     remind.register(app)
+    app.add_typer(sync.app, name="sync")
 
 
 _register()

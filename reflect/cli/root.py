@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, bool]] = {
     "export": ("reflect.cli.export", False),
     "import": ("reflect.cli.importer", True),
     "remind": ("reflect.cli.remind", False),
+    "sync": ("reflect.cli.sync", True),
 }
 
 
@@ -63,6 +64,8 @@ class ReflectGroup(TyperGroup):
             raise _literal(exc) from None
 
     def invoke(self, ctx: ClickContext) -> Any:
+        from reflect.sync import auto
+
         try:
             return super().invoke(ctx)
         except ClickException as exc:
@@ -76,6 +79,8 @@ class ReflectGroup(TyperGroup):
         except KeyboardInterrupt:
             typer.echo("\nStopped. Nothing you saved has changed.", err=True)
             raise typer.Exit(130) from None
+        finally:
+            auto.after_command()  # sync.auto: a background sync after a save, never waited for
 
     def list_commands(self, ctx: ClickContext) -> list[str]:
         # Commands in the order people meet them, not alphabetical.
@@ -86,6 +91,14 @@ def _literal(exc: ClickException) -> ClickException:
     """`exc` with what it quotes made visible: Click prints its usage errors itself."""
     exc.message = visible(exc.message)
     return exc
+
+
+def _before(command: str | None) -> None:
+    """sync.auto: tell once of a failed background sync, and start one (reflect.sync.auto)."""
+    from reflect.paths import get_paths
+    from reflect.sync import auto
+
+    auto.before_command(get_paths(), command, lambda line: typer.echo(visible(line), err=True))
 
 
 def _version(value: bool) -> None:
@@ -108,6 +121,7 @@ def root(
     Start with `reflect start` (or `reflect start getting-started`). Your words are kept
     in plain-text files that you own; `reflect journal` reads them back.
     """
+    _before(ctx.invoked_subcommand)
     if ctx.invoked_subcommand is None:
         from reflect.cli.start import start_home
 

@@ -146,9 +146,7 @@ def merge_entry(base: Entry | Any, ours: Entry, theirs: Entry) -> Entry:
         field("body"),
         ours.body,
         theirs.body,
-        _words(
-            "The text of this entry was changed on two devices; the other version was:", found
-        ),
+        _words("The text of this entry was changed on two devices; the other version was:", found),
     )
     actions = _merge_actions(field("actions"), ours.actions, theirs.actions, found)
     sections = _merge_keyed(
@@ -190,7 +188,7 @@ def _merge_section(
     return SectionRecord(ours.id, title, answers)
 
 
-def _merge_answer(base: Answer | Any, ours: Answer, theirs: Answer, found: list[Conflict]) -> Answer:
+def _merge_answer(base: Any, ours: Answer, theirs: Answer, found: list[Conflict]) -> Answer:
     if ours == theirs:
         return ours
     if type(ours) is type(theirs) and ours.prompt == theirs.prompt:
@@ -201,7 +199,10 @@ def _merge_answer(base: Answer | Any, ours: Answer, theirs: Answer, found: list[
                 base.text if same_kind else UNKNOWN,
                 ours.text,
                 theirs.text,
-                _words(f"{prompt} was answered differently on two devices; the other answer was:", found),
+                _words(
+                    f"{prompt} was answered differently on two devices; the other answer was:",
+                    found,
+                ),
             )
             return replace(ours, text=text)
         if isinstance(ours, ChecklistAnswer) and isinstance(theirs, ChecklistAnswer):
@@ -278,7 +279,9 @@ def merge_action(
         UNKNOWN if base is UNKNOWN else base.text,
         ours.text,
         theirs.text,
-        _words(f"The wording of action {ours.id} was changed on two devices; the other was:", found),
+        _words(
+            f"The wording of action {ours.id} was changed on two devices; the other was:", found
+        ),
     )
     note = _pick(UNKNOWN if base is UNKNOWN else base.note, ours.note, theirs.note, _both_notes)
     return Action(ours.id, text, status, due, at, changed_on, note)

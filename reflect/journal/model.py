@@ -237,4 +237,14 @@ def at_second(moment: datetime) -> datetime:
     return moment.replace(microsecond=0, tzinfo=None)
 
 
-__all__ = ["STATUSES", "Action", "Answer", "Conflict", "Entry", "SectionRecord", "Status", "at_second", "time"]
+__all__ = [
+    "STATUSES",
+    "Action",
+    "Answer",
+    "Conflict",
+    "Entry",
+    "SectionRecord",
+    "Status",
+    "at_second",
+    "time",
+]

@@ -22,6 +22,15 @@ from reflect.journal.model import Action, Entry, month_key
 from reflect.messages import NOT_UTF8
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
+# A copy of a month file that Syncthing, Nextcloud or Dropbox left beside it when two
+# devices changed it at once (reflect.journal.copies merges them): the month, then
+# what each tool adds before `.txt`. Any bracketed note that says "conflict" counts,
+# whatever the tool's wording of the day ("conflicted copy", "Case Conflict",
+# "Sam's conflicted copy 2026-12-03").
+CONFLICT_COPY = re.compile(
+    r"^(\d{4}-\d{2})(?:\.sync-conflict-[^/]*|\s\([^()/]*conflict[^()/]*\))\.txt$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -39,9 +48,22 @@ class JournalStore:
     instead of a parse of the whole journal. Without it, every month file is read.
     """
 
-    def __init__(self, folder: Path, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        cache_dir: Path | None = None,
+        *,
+        on_conflict_copies: Callable[[list[Path]], None] | None = None,
+        on_saved: Callable[[], None] | None = None,
+    ) -> None:
         self.folder = folder
         self.cache_dir = cache_dir
+        # Told once, the first time the month files are listed, of the conflict copies
+        # a sync tool left (reflect.journal.copies): never read as entries, but the
+        # person should know they are waiting for `reflect sync`.
+        self._on_conflict_copies = on_conflict_copies
+        # Called after every write (`sync.auto` commits and syncs after a save).
+        self._on_saved = on_saved
 
     # ------------------------------------------------------------------ reading
 
@@ -49,7 +71,13 @@ class JournalStore:
         """Month files, oldest first. Temp files and anything else in the folder are ignored."""
         if not self.folder.is_dir():
             return []
-        return sorted(p for p in self.folder.iterdir() if MONTH_FILE.match(p.name) and p.is_file())
+        listing = list(self.folder.iterdir())
+        if self._on_conflict_copies is not None:
+            copies = sorted(p for p in listing if CONFLICT_COPY.match(p.name))
+            tell, self._on_conflict_copies = self._on_conflict_copies, None
+            if copies:
+                tell(copies)
+        return sorted(p for p in listing if MONTH_FILE.match(p.name) and p.is_file())
 
     def path_for(self, entry: Entry) -> Path:
         return self.folder / f"{month_key(entry.written)}.txt"
@@ -156,6 +184,7 @@ class JournalStore:
             elif not existing.endswith("\n"):
                 existing += "\n"
             atomic_write(path, _utf8(existing + "\n" + render_entry(entry), path))
+        self._saved()
         return path
 
     def add_entries(self, entries: Iterable[Entry]) -> list[Entry]:
@@ -203,6 +232,8 @@ class JournalStore:
                 text = existing + "".join("\n" + render_entry(entry) for entry in new)
                 atomic_write(path, _utf8(text, path))
                 added += new
+        if added:
+            self._saved()
         return added
 
     def update_action(self, action_id: str, change: Callable[[Action], Action]) -> FoundAction:
@@ -218,7 +249,12 @@ class JournalStore:
             lines[span.start : span.end] = render_action(updated)
             atomic_write(found.path, _utf8("\n".join(lines), found.path))
             tighten(found.path)
+        self._saved()
         return FoundAction(updated, found.entry, found.path)
+
+    def _saved(self) -> None:
+        if self._on_saved is not None:
+            self._on_saved()
 
 
 def _utf8(text: str, path: Path) -> bytes:

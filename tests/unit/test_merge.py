@@ -55,7 +55,9 @@ def _entry(index: int, prefix: str, when: datetime, body: str, note: str | None)
                     ChecklistAnswer("week", "Part of your week?", ("outdoors",)),
                 ),
             ),
-            SectionRecord("step", "One step", (ActionAnswer("plan", "What will you do?", (action,)),)),
+            SectionRecord(
+                "step", "One step", (ActionAnswer("plan", "What will you do?", (action,)),)
+            ),
         ),
     )
 
@@ -84,7 +86,9 @@ def _change(entry: Entry, draw: st.DrawFn) -> Entry:
     assert isinstance(plan, ActionAnswer) and isinstance(text, TextAnswer)
     assert isinstance(scale, ScaleAnswer) and isinstance(checklist, ChecklistAnswer)
     action = plan.actions[0]
-    kind = draw(st.sampled_from(["done", "dropped", "move", "note", "answer", "add", "scale", "tick"]))
+    kind = draw(
+        st.sampled_from(["done", "dropped", "move", "note", "answer", "add", "scale", "tick"])
+    )
     if kind in ("done", "dropped"):
         action = replace(action, status=kind, changed_on=draw(days))
     elif kind == "move":
@@ -200,30 +204,59 @@ OPEN = Action("k3f9", "Phone Sam", due=date(2026, 12, 4))
     ("base", "ours", "theirs", "expected"),
     [
         # Done on one device, moved on the other: both changes, field by field.
-        (OPEN, replace(OPEN, status="done", changed_on=date(2026, 12, 3)),
-         replace(OPEN, due=date(2026, 12, 9)),
-         replace(OPEN, status="done", changed_on=date(2026, 12, 3), due=date(2026, 12, 9))),
+        (
+            OPEN,
+            replace(OPEN, status="done", changed_on=date(2026, 12, 3)),
+            replace(OPEN, due=date(2026, 12, 9)),
+            replace(OPEN, status="done", changed_on=date(2026, 12, 3), due=date(2026, 12, 9)),
+        ),
         # Closed on both: the later change wins, whichever it was.
-        (OPEN, replace(OPEN, status="done", changed_on=date(2026, 12, 3)),
-         replace(OPEN, status="dropped", changed_on=date(2026, 12, 5)),
-         replace(OPEN, status="dropped", changed_on=date(2026, 12, 5))),
-        (UNKNOWN, replace(OPEN, status="done", changed_on=date(2026, 12, 8)),
-         replace(OPEN, status="dropped", changed_on=date(2026, 12, 5)),
-         replace(OPEN, status="done", changed_on=date(2026, 12, 8))),
+        (
+            OPEN,
+            replace(OPEN, status="done", changed_on=date(2026, 12, 3)),
+            replace(OPEN, status="dropped", changed_on=date(2026, 12, 5)),
+            replace(OPEN, status="dropped", changed_on=date(2026, 12, 5)),
+        ),
+        (
+            UNKNOWN,
+            replace(OPEN, status="done", changed_on=date(2026, 12, 8)),
+            replace(OPEN, status="dropped", changed_on=date(2026, 12, 5)),
+            replace(OPEN, status="done", changed_on=date(2026, 12, 8)),
+        ),
         # Without the ancestor, a closed action is the change (actions start open).
-        (UNKNOWN, OPEN, replace(OPEN, status="done", changed_on=date(2026, 12, 3)),
-         replace(OPEN, status="done", changed_on=date(2026, 12, 3))),
+        (
+            UNKNOWN,
+            OPEN,
+            replace(OPEN, status="done", changed_on=date(2026, 12, 3)),
+            replace(OPEN, status="done", changed_on=date(2026, 12, 3)),
+        ),
         # Reopened on one side only (ancestor known): the reopening is the change.
-        (replace(OPEN, status="done", changed_on=date(2026, 12, 3)), OPEN,
-         replace(OPEN, status="done", changed_on=date(2026, 12, 3)), OPEN),
+        (
+            replace(OPEN, status="done", changed_on=date(2026, 12, 3)),
+            OPEN,
+            replace(OPEN, status="done", changed_on=date(2026, 12, 3)),
+            OPEN,
+        ),
         # Moved on both: the later date.
-        (OPEN, replace(OPEN, due=date(2026, 12, 6)), replace(OPEN, due=date(2026, 12, 10)),
-         replace(OPEN, due=date(2026, 12, 10))),
+        (
+            OPEN,
+            replace(OPEN, due=date(2026, 12, 6)),
+            replace(OPEN, due=date(2026, 12, 10)),
+            replace(OPEN, due=date(2026, 12, 10)),
+        ),
         # Notes written on both: both kept; one that holds the other stands for both.
-        (OPEN, replace(OPEN, note="Went well."), replace(OPEN, note="Sam was out."),
-         replace(OPEN, note="Sam was out.\n\nWent well.")),
-        (UNKNOWN, replace(OPEN, note="Went well."), replace(OPEN, note="Went well.\nMore."),
-         replace(OPEN, note="Went well.\nMore.")),
+        (
+            OPEN,
+            replace(OPEN, note="Went well."),
+            replace(OPEN, note="Sam was out."),
+            replace(OPEN, note="Sam was out.\n\nWent well."),
+        ),
+        (
+            UNKNOWN,
+            replace(OPEN, note="Went well."),
+            replace(OPEN, note="Went well.\nMore."),
+            replace(OPEN, note="Went well.\nMore."),
+        ),
     ],
 )
 def test_an_action_changed_on_two_devices(
@@ -238,7 +271,9 @@ def _answer_entry(text: str, *, entry_id: str = "k3f9q2mx") -> Entry:
         entry_id,
         WHEN,
         title="Weekly wellbeing check-in",
-        sections=(SectionRecord("how", "How", (TextAnswer("behind", "What is behind it?", text),)),),
+        sections=(
+            SectionRecord("how", "How", (TextAnswer("behind", "What is behind it?", text),)),
+        ),
     )
 
 
@@ -269,12 +304,22 @@ def test_a_conflict_settled_on_one_device_stays_settled() -> None:
 @pytest.mark.parametrize(
     ("ours", "theirs", "kept"),
     [
-        (ScaleAnswer("f", "Feeling?", 4, 0, 10), ScaleAnswer("f", "Feeling?", 7, 0, 10), "scale: 7"),
+        (
+            ScaleAnswer("f", "Feeling?", 4, 0, 10),
+            ScaleAnswer("f", "Feeling?", 7, 0, 10),
+            "scale: 7",
+        ),
         (TextAnswer("f", "Feeling?", "ok"), ScaleAnswer("f", "Feeling?", 7, 0, 10), "scale: 7"),
-        (ChecklistAnswer("f", "Ticks?", ("a",)), ChecklistAnswer("f", "Ticks?", ("b",)), "ticked: b"),
+        (
+            ChecklistAnswer("f", "Ticks?", ("a",)),
+            ChecklistAnswer("f", "Ticks?", ("b",)),
+            "ticked: b",
+        ),
     ],
 )
-def test_other_answers_changed_on_both_sides_keep_both(ours: object, theirs: object, kept: str) -> None:
+def test_other_answers_changed_on_both_sides_keep_both(
+    ours: object, theirs: object, kept: str
+) -> None:
     entries = [
         Entry("k3f9q2mx", WHEN, sections=(SectionRecord("s", "S", (answer,)),))  # type: ignore[arg-type]
         for answer in (ours, theirs)

@@ -1,0 +1,147 @@
+"""`reflect sync`: one journal on every device, through git or a sync tool (docs/sync.md).
+
+`reflect sync` merges the conflict copies Syncthing, Nextcloud or Dropbox left,
+then (when the journal is in git) commits, pulls through reflect's merge driver
+and pushes. `reflect sync init` sets git up; `reflect sync merge-driver` is what
+git itself runs to merge a month file changed on two devices.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reflect import messages
+from reflect.cli.common import echo, get_env
+from reflect.errors import ReflectError
+
+app = typer.Typer(
+    help="Sync your journal across devices: through git, or merge a sync tool's conflict copies.",
+    invoke_without_command=True,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def sync(
+    ctx: typer.Context,
+    background: Annotated[
+        bool,
+        typer.Option(
+            "--background",
+            hidden=True,
+            help="Run quietly, noting a failure for the next command to mention (sync.auto).",
+        ),
+    ] = False,
+) -> None:
+    """Merge conflict copies into your journal, then commit, pull and push with git.
+
+    Conflict copies (`2026-12.sync-conflict-….txt`, `2026-12 (conflicted copy ….txt`)
+    are merged into their month entry by entry, then moved into journal/.merged/.
+    If your journal is in git (`reflect sync init`), what changed is committed with
+    a message that says what, what other devices pushed is merged entry by entry,
+    and the result is pushed. Nothing you wrote is dropped: words that were changed
+    differently on two devices are both kept, marked 'conflict:' in the entry.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from reflect.sync import auto
+    from reflect.sync.git import NETWORK_TIMEOUT
+    from reflect.sync.run import sync as run_sync
+
+    env = get_env()
+    timeout = auto.BACKGROUND_TIMEOUT if background else NETWORK_TIMEOUT
+    try:
+        report = run_sync(env.paths, network_timeout=timeout)
+    except ReflectError as exc:
+        auto.record(env.paths, str(exc))
+        if background:
+            raise typer.Exit(1) from None
+        raise
+    failed = [str(error) for error in report.copies.failed]
+    auto.record(env.paths, "; ".join(failed) if failed else None)
+    if background:
+        return
+    for done in report.copies.merged:
+        echo(
+            messages.copy_merged(
+                done.copy.name, done.month.name, done.added, done.changed, done.conflicts
+            )
+        )
+    for error in report.copies.failed:
+        name = error.path.name if error.path is not None else "a conflict copy"
+        echo(messages.COPY_NOT_MERGED.format(copy=name, reason=error), err=True)
+    if not report.in_git:
+        if not report.copies.merged and not failed:
+            echo(messages.SYNC_NOTHING)
+        echo(messages.SYNC_NOT_SET_UP)
+    else:
+        if report.committed:
+            echo(messages.SYNC_COMMITTED.format(message=report.committed))
+        if report.remote is None:
+            echo(messages.SYNC_NO_REMOTE)
+        else:
+            if report.pulled:
+                echo(messages.SYNC_PULLED.format(remote=report.remote))
+            if report.pushed:
+                echo(messages.SYNC_PUSHED.format(remote=report.remote))
+            if not (report.pulled or report.pushed or report.committed):
+                echo(messages.SYNC_UP_TO_DATE.format(remote=report.remote))
+    if failed:
+        raise typer.Exit(3)
+
+
+@app.command("init")
+def init(
+    remote: Annotated[
+        str | None,
+        typer.Option(
+            "--remote",
+            metavar="URL",
+            help="A private git repository to sync with (saved as the remote 'origin').",
+        ),
+    ] = None,
+) -> None:
+    """Keep your journal (and your own workbooks) in git, merged by entry on every pull.
+
+    Makes reflect's data folder a git repository, or uses the one your journal is
+    already in; registers reflect's merge driver for month files (.gitattributes and
+    the repository's git config); and commits what is there. Nothing is sent anywhere:
+    `reflect sync` does that, with your own git and its credentials.
+    """
+    from reflect.sync.git import init as init_repo
+
+    env = get_env()
+    report = init_repo(env.paths, remote)
+    echo(messages.SYNC_INIT_DONE.format(root=report.repo.root))
+    if report.remote:
+        echo(messages.SYNC_INIT_REMOTE.format(remote=report.remote))
+    else:
+        echo(messages.SYNC_INIT_NO_REMOTE)
+
+
+@app.command("merge-driver", hidden=True)
+def merge_driver(
+    base: Annotated[Path, typer.Argument(help="git's %O: the common ancestor.")],
+    ours: Annotated[Path, typer.Argument(help="git's %A: ours, and where the result goes.")],
+    theirs: Annotated[Path, typer.Argument(help="git's %B: theirs.")],
+    name: Annotated[str | None, typer.Argument(help="git's %P: the file's path.")] = None,
+) -> None:
+    """What git runs to merge a month file changed on two devices (set up by `sync init`).
+
+    Writes the merge into OURS and exits 0; a version that does not parse is named by
+    file and line on stderr, OURS is left as it was, and the exit is non-zero so git
+    stops the merge (and `reflect sync` undoes it).
+    """
+    from reflect.journal.copies import read_utf8
+    from reflect.journal.merge import merge_month_texts
+
+    shown = Path(name) if name else ours
+    texts = [read_utf8(path, shown) for path in (base, ours, theirs)]
+    ancestor = texts[0] if texts[0].strip() else None
+    merged = merge_month_texts(texts[1], texts[2], ancestor, path=shown)
+    if merged != texts[1]:
+        # A plain write: OURS is git's own temporary file, which git reads back after.
+        ours.write_bytes(merged.encode("utf-8"))

@@ -1,0 +1,147 @@
+"""Conflict copies that Syncthing, Nextcloud and Dropbox leave beside a month file.
+
+When two devices change the same month file before they have synced, these tools
+keep one version under the real name and the other as a copy beside it:
+
+    2026-12.sync-conflict-20261203-101010-ABCDEFG.txt     Syncthing
+    2026-12 (conflicted copy 2026-12-03 101010).txt       Nextcloud
+    2026-12 (Sam's conflicted copy 2026-12-03).txt        Dropbox
+    2026-12 (Case Conflict).txt                           Dropbox, names differing in case
+
+The journal never reads a copy as entries (its name is not a month file's); every
+reading command says that copies are waiting, and `reflect sync` merges each into
+its month by entry (reflect.journal.merge) and only then moves the copy into
+`journal/.merged/`, after the merged month was written and read back. A kill at
+any point leaves the month whole (old or merged) and the copy where it was or
+moved: the merge is idempotent, so the next `reflect sync` finishes the job.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reflect.errors import JournalError
+from reflect.fileio import atomic_write, ensure_private_dir, fsync_dir, locked
+from reflect.journal.format import FILE_HEADER, parse
+from reflect.journal.merge import merge_month_texts
+from reflect.journal.store import CONFLICT_COPY
+
+MERGED_DIR = ".merged"
+
+
+def month_of_copy(name: str) -> str | None:
+    """'2026-12' for a conflict copy of 2026-12.txt; None for any other name."""
+    match = CONFLICT_COPY.match(name)
+    return match.group(1) if match else None
+
+
+def find_conflict_copies(folder: Path) -> list[Path]:
+    """The conflict copies waiting in the journal folder, oldest month first."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(folder / name for name in names if month_of_copy(name))
+
+
+@dataclass(frozen=True)
+class MergedCopy:
+    copy: Path
+    month: Path
+    added: int  # entries the copy had that the month did not
+    changed: int  # entries on both that the merge changed
+    conflicts: int  # new `conflict:` parts for the person to settle
+
+
+@dataclass
+class CopyReport:
+    merged: list[MergedCopy] = field(default_factory=list)
+    failed: list[JournalError] = field(default_factory=list)
+
+
+def merge_conflict_copies(folder: Path) -> CopyReport:
+    """Merge every conflict copy in `folder` into its month file, one copy at a time.
+
+    A copy (or month) that does not parse is reported with its file and line and left
+    exactly where and as it is; the others are still merged.
+    """
+    report = CopyReport()
+    copies = find_conflict_copies(folder)
+    if not copies:
+        return report
+    with locked(folder):
+        for copy in copies:
+            try:
+                report.merged.append(_merge_one(folder, copy))
+            except JournalError as exc:
+                report.failed.append(exc)
+    return report
+
+
+def _merge_one(folder: Path, copy: Path) -> MergedCopy:
+    month_name = month_of_copy(copy.name)
+    assert month_name is not None
+    month = folder / f"{month_name}.txt"
+    copy_text = read_utf8(copy)
+    month_text = read_utf8(month) if month.exists() else ""
+    before = parse(month_text, month).entries
+    copied = parse(copy_text, copy).entries
+    merged_text = merge_month_texts(month_text or FILE_HEADER + "\n", copy_text, path=month)
+    if merged_text != month_text:
+        atomic_write(month, merged_text.encode("utf-8"))
+    after = parse(read_utf8(month), month).entries  # read back what is on disk now
+    if after != parse(merged_text, month).entries:
+        raise JournalError(
+            "The merged month did not read back as written; the conflict copy was left "
+            "where it is. Please run `reflect sync` again.",
+            path=month,
+        )
+    _move_aside(folder, copy)
+    old = {entry.id: entry for entry in before}
+    return MergedCopy(
+        copy=copy,
+        month=month,
+        added=sum(1 for entry in copied if entry.id not in old),
+        changed=sum(1 for entry in after if entry.id in old and old[entry.id] != entry),
+        conflicts=sum(len(e.conflicts) for e in after) - sum(len(e.conflicts) for e in before),
+    )
+
+
+def read_utf8(path: Path, shown: Path | None = None) -> str:
+    """A version to merge, as text; errors name `shown` (what the person knows it as)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise JournalError(
+            f"Could not read this file ({exc.strerror}).", path=shown or path
+        ) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise JournalError(
+            "This file has bytes that are not UTF-8 text, so it was not merged.",
+            path=shown or path,
+            line=raw[: exc.start].count(b"\n") + 1,
+        ) from None
+
+
+def _move_aside(folder: Path, copy: Path) -> None:
+    """Into journal/.merged/ (never over an earlier copy of the same name): kept, not
+    deleted, so a person can always look at what the sync tool left."""
+    aside = ensure_private_dir(folder / MERGED_DIR)
+    target = aside / copy.name
+    number = 1
+    while target.exists():
+        number += 1
+        target = aside / f"{copy.stem}.{number}{copy.suffix}"
+    try:
+        os.replace(copy, target)
+        target.chmod(0o600)
+    except OSError as exc:
+        raise JournalError(
+            f"The copy was merged but could not be moved aside ({exc.strerror}).", path=copy
+        ) from None
+    fsync_dir(aside)
+    fsync_dir(folder)
