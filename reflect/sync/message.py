@@ -3,8 +3,9 @@
 `git log` on a synced journal should read like a diary's contents page:
 "Weekly wellbeing check-in, 3 Dec", "Done: Phone Sam", not "update". The
 subject names the first change (and how many more); the body lists each.
-The message never quotes what someone wrote at length: only titles and action
-text, which are what `reflect journal` and `reflect actions` show in a list.
+The message never quotes what someone wrote at length: only titles, action text
+and an untitled note's first words, which `reflect journal` and `reflect actions`
+show in a list anyway (and the repository holds the journal itself).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def _describe_file(name: str, old: str | None, new: str | None) -> list[str]:
         after = parse(new or "").entries
     except JournalError:
         return [f"Changed {path.name} (it does not read as a journal right now)"]
-    lines = [_entry_name(e) for e in after if e.id not in before]
+    lines = [_new_entry(e) for e in after if e.id not in before]
     for entry in after:
         if entry.id in before and before[entry.id] != entry:
             lines += _entry_changes(before[entry.id], entry)
@@ -68,6 +69,14 @@ def _is_month(path: Path) -> bool:
 def _entry_name(entry: Entry) -> str:
     title = entry.title or _first_words(entry.first_line()) or "A note"
     return f"{title}, {day_month(entry.written.date())}"
+
+
+def _new_entry(entry: Entry) -> str:
+    """'Weekly wellbeing check-in, 3 Dec'; actions added on their own are named by the
+    first action ('Planned: Phone Sam, 3 Dec')."""
+    if entry.workbook is None and entry.body is None and entry.actions and not entry.sections:
+        return f"Planned: {entry.actions[0].text}, {day_month(entry.written.date())}"
+    return _entry_name(entry)
 
 
 def _first_words(line: str, width: int = 40) -> str:
