@@ -15,7 +15,6 @@ import typer
 
 from reflect import messages
 from reflect.cli.common import echo, get_env
-from reflect.errors import ReflectError
 
 app = typer.Typer(
     help="Sync your journal across devices: through git, or merge a sync tool's conflict copies.",
@@ -47,50 +46,16 @@ def sync(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from reflect.sync import auto
-    from reflect.sync.git import NETWORK_TIMEOUT
-    from reflect.sync.run import sync as run_sync
+    from reflect.sync.report import run
 
-    env = get_env()
-    timeout = auto.BACKGROUND_TIMEOUT if background else NETWORK_TIMEOUT
-    try:
-        report = run_sync(env.paths, network_timeout=timeout)
-    except ReflectError as exc:
-        auto.record(env.paths, str(exc))
-        if background:
-            raise typer.Exit(1) from None
-        raise
-    failed = [str(error) for error in report.copies.failed]
-    auto.record(env.paths, "; ".join(failed) if failed else None)
-    if background:
-        return
-    for done in report.copies.merged:
-        echo(
-            messages.copy_merged(
-                done.copy.name, done.month.name, done.added, done.changed, done.conflicts
-            )
-        )
-    for error in report.copies.failed:
-        name = error.path.name if error.path is not None else "a conflict copy"
-        echo(messages.COPY_NOT_MERGED.format(copy=name, reason=error), err=True)
-    if not report.in_git:
-        if not report.copies.merged and not failed:
-            echo(messages.SYNC_NOTHING)
-        echo(messages.SYNC_NOT_SET_UP)
-    else:
-        if report.committed:
-            echo(messages.SYNC_COMMITTED.format(message=report.committed))
-        if report.remote is None:
-            echo(messages.SYNC_NO_REMOTE)
-        else:
-            if report.pulled:
-                echo(messages.SYNC_PULLED.format(remote=report.remote))
-            if report.pushed:
-                echo(messages.SYNC_PUSHED.format(remote=report.remote))
-            if not (report.pulled or report.pushed or report.committed):
-                echo(messages.SYNC_UP_TO_DATE.format(remote=report.remote))
-    if failed:
-        raise typer.Exit(3)
+    code = run(
+        get_env().paths,
+        background=background,
+        write=echo,
+        warn=lambda line: echo(line, err=True),
+    )
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command("init")

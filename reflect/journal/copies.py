@@ -26,7 +26,7 @@ from reflect.errors import JournalError
 from reflect.fileio import atomic_write, ensure_private_dir, fsync_dir, locked
 from reflect.journal.format import FILE_HEADER, parse
 from reflect.journal.merge import merge_month_texts
-from reflect.journal.store import CONFLICT_COPY
+from reflect.journal.names import CONFLICT_COPY, find_conflict_copies
 
 MERGED_DIR = ".merged"
 
@@ -35,15 +35,6 @@ def month_of_copy(name: str) -> str | None:
     """'2026-12' for a conflict copy of 2026-12.txt; None for any other name."""
     match = CONFLICT_COPY.match(name)
     return match.group(1) if match else None
-
-
-def find_conflict_copies(folder: Path) -> list[Path]:
-    """The conflict copies waiting in the journal folder, oldest month first."""
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    return sorted(folder / name for name in names if month_of_copy(name))
 
 
 @dataclass(frozen=True)
@@ -145,3 +136,12 @@ def _move_aside(folder: Path, copy: Path) -> None:
         ) from None
     fsync_dir(aside)
     fsync_dir(folder)
+
+
+__all__ = [
+    "CopyReport",
+    "MergedCopy",
+    "find_conflict_copies",
+    "merge_conflict_copies",
+    "month_of_copy",
+]

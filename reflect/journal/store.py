@@ -9,7 +9,6 @@ written to by a change; the error names the file and line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,18 +18,9 @@ from reflect.fileio import atomic_write, locked, remove_stale_temp_files, tighte
 from reflect.journal.format import FILE_HEADER, ParsedFile, parse, render_action, render_entry
 from reflect.journal.index import action_ids as indexed_action_ids
 from reflect.journal.model import Action, Entry, month_key
+from reflect.journal.names import CONFLICT_COPY
+from reflect.journal.names import MONTH_FILE as MONTH_FILE  # where drafts and tests find it
 from reflect.messages import NOT_UTF8
-
-MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
-# A copy of a month file that Syncthing, Nextcloud or Dropbox left beside it when two
-# devices changed it at once (reflect.journal.copies merges them): the month, then
-# what each tool adds before `.txt`. Any bracketed note that says "conflict" counts,
-# whatever the tool's wording of the day ("conflicted copy", "Case Conflict",
-# "Sam's conflicted copy 2026-12-03").
-CONFLICT_COPY = re.compile(
-    r"^(\d{4}-\d{2})(?:\.sync-conflict-[^/]*|\s\([^()/]*conflict[^()/]*\))\.txt$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)

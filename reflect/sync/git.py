@@ -13,7 +13,6 @@ import os
 import shlex
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from reflect import messages
@@ -27,14 +26,20 @@ DRIVER_NAME = "reflect"
 DEFAULT_REMOTE = "origin"
 
 
-@dataclass(frozen=True)
 class Repo:
-    """A git work tree holding the journal, and where reflect's folders sit inside it."""
+    """A git work tree holding the journal, and where reflect's folders sit inside it.
 
-    root: Path
-    git_dir: Path
-    journal: str  # the journal folder relative to the root ("journal", or "" if it is the root)
-    workbooks: str | None  # the user's workbooks, when they are inside the same work tree
+    A plain class, not a dataclass: importing dataclasses (and the inspect and ast
+    modules behind it) is a good part of a `reflect sync` with nothing to do.
+    """
+
+    __slots__ = ("git_dir", "journal", "root", "workbooks")
+
+    def __init__(self, root: Path, git_dir: Path, journal: str, workbooks: str | None) -> None:
+        self.root = root
+        self.git_dir = git_dir
+        self.journal = journal  # relative to the root ("journal", or "" if it is the root)
+        self.workbooks = workbooks  # the user's workbooks, when inside the same work tree
 
     def git(
         self, *args: str, timeout: float = LOCAL_TIMEOUT, check: bool = True
@@ -136,11 +141,11 @@ def driver_command() -> str:
     return f"{python} -m reflect sync merge-driver %O %A %B %P"
 
 
-@dataclass(frozen=True)
 class InitReport:
-    repo: Repo
-    created: bool
-    remote: str | None
+    __slots__ = ("created", "remote", "repo")
+
+    def __init__(self, repo: Repo, created: bool, remote: str | None) -> None:
+        self.repo, self.created, self.remote = repo, created, remote
 
 
 def init(paths: Paths, remote_url: str | None) -> InitReport:

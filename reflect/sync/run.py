@@ -9,50 +9,66 @@ committed and pushes what is not pushed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from reflect.errors import SyncError
 from reflect.fileio import locked
-from reflect.journal.copies import CopyReport, merge_conflict_copies
+from reflect.journal.names import find_conflict_copies
 from reflect.paths import Paths
 from reflect.sync.git import DRIVER_NAME, NETWORK_TIMEOUT, Repo, driver_command, find_repo
-from reflect.sync.message import describe
+
+TYPE_CHECKING = False  # not typing's (~10 ms to import): see reflect.journal.index
+if TYPE_CHECKING:
+    # The merge and the parser behind it are imported only when there are copies.
+    from reflect.journal.copies import CopyReport
 
 LOCK_NAME = "sync.lock"
 
 
-@dataclass
 class SyncReport:
-    copies: CopyReport = field(default_factory=CopyReport)
-    in_git: bool = False
-    committed: str | None = None  # the commit message's subject
-    remote: str | None = None
-    pulled: bool = False
-    pushed: bool = False
+    """What one sync did. (Plain classes here, not dataclasses: see reflect.sync.git.Repo.)"""
+
+    def __init__(self) -> None:
+        self.copies: CopyReport | None = None  # None: there were no conflict copies
+        self.in_git = False
+        self.committed: str | None = None  # the commit message's subject
+        self.remote: str | None = None
+        self.pulled = False
+        self.pushed = False
 
 
 def sync(paths: Paths, *, network_timeout: float = NETWORK_TIMEOUT) -> SyncReport:
-    """Everything `reflect sync` does, under one lock so two syncs never interleave."""
+    """Everything `reflect sync` does, under one lock so two syncs never interleave.
+
+    With nothing to do it costs three git calls without a remote (find the repository,
+    one `status` for both "anything to commit?" and "which branch, which upstream?",
+    and a look at the remotes) and two more with one (fetch, and one count of commits
+    ahead and behind): bench/sync.py measures it against a bare `git status`.
+    """
     with locked(paths.state_dir, LOCK_NAME):
-        report = SyncReport(copies=merge_conflict_copies(paths.journal_dir))
+        report = SyncReport()
+        if find_conflict_copies(paths.journal_dir):
+            from reflect.journal.copies import merge_conflict_copies
+
+            report.copies = merge_conflict_copies(paths.journal_dir)
         repo = find_repo(paths)
         if repo is None:
             return report
         report.in_git = True
         _finish_interrupted_merge(repo)
-        report.committed = commit_changes(repo)
-        remote, branch = _remote_and_branch(repo)
-        if remote is None or branch is None:
+        state = _status(repo)
+        if state.dirty:
+            report.committed = commit_changes(repo)
+        remote, branch = _remote_and_branch(repo, state)
+        if remote is None:
             return report
         report.remote = remote
         repo.git("fetch", "--quiet", remote, timeout=network_timeout)
         theirs = f"refs/remotes/{remote}/{branch}"
-        has_theirs = _resolves(repo, theirs)
-        has_ours = _resolves(repo, "HEAD")
-        if has_theirs and not (has_ours and _is_ancestor(repo, theirs, "HEAD")):
+        ahead, behind = _ahead_behind(repo, theirs)
+        if behind:
             _merge(repo, theirs)
             report.pulled = True
-        if _resolves(repo, "HEAD") and (not has_theirs or not _is_ancestor(repo, "HEAD", theirs)):
+            ahead, behind = _ahead_behind(repo, theirs)
+        if ahead:
             repo.git(
                 "push",
                 "--quiet",
@@ -63,6 +79,42 @@ def sync(paths: Paths, *, network_timeout: float = NETWORK_TIMEOUT) -> SyncRepor
             )
             report.pushed = True
         return report
+
+
+class _State:
+    __slots__ = ("branch", "dirty", "upstream")
+
+    def __init__(self, dirty: bool, branch: str | None, upstream: str | None) -> None:
+        self.dirty = dirty  # something in the journal or workbooks to commit
+        self.branch = branch  # None: a detached HEAD
+        self.upstream = upstream  # 'origin/main' when the branch tracks one
+
+
+def _status(repo: Repo) -> _State:
+    out = repo.git(
+        "status", "--porcelain=v2", "--branch", "--untracked-files=all", "--", *repo.pathspecs()
+    ).stdout
+    branch = upstream = None
+    dirty = False
+    for line in out.splitlines():
+        if line.startswith("# branch.head "):
+            branch = line.removeprefix("# branch.head ")
+        elif line.startswith("# branch.upstream "):
+            upstream = line.removeprefix("# branch.upstream ")
+        elif not line.startswith("#"):
+            dirty = True
+    return _State(dirty, None if branch == "(detached)" else branch, upstream)
+
+
+def _ahead_behind(repo: Repo, theirs: str) -> tuple[int, int]:
+    """Commits here and not there, and there and not here (no branch there: all ours)."""
+    done = repo.git("rev-list", "--left-right", "--count", f"HEAD...{theirs}", check=False)
+    if done.returncode == 0:
+        ahead, behind = (int(n) for n in done.stdout.split())
+        return ahead, behind
+    has_ours = _resolves(repo, "HEAD")
+    has_theirs = _resolves(repo, theirs)
+    return int(has_ours), int(has_theirs)  # one side has no commits yet: push or merge
 
 
 def commit_changes(repo: Repo, *, first: str | None = None) -> str | None:
@@ -76,6 +128,8 @@ def commit_changes(repo: Repo, *, first: str | None = None) -> str | None:
     if first is not None:
         message = first
     else:
+        from reflect.sync.message import describe  # the journal parser: only when committing
+
         has_head = _resolves(repo, "HEAD")
         message = describe(
             [
@@ -96,31 +150,24 @@ def _show(repo: Repo, spec: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def _remote_and_branch(repo: Repo) -> tuple[str | None, str | None]:
-    branch_done = repo.git("symbolic-ref", "--quiet", "--short", "HEAD", check=False)
-    if branch_done.returncode != 0:
+def _remote_and_branch(repo: Repo, state: _State) -> tuple[str | None, str]:
+    if state.branch is None:
         raise SyncError(
             "The journal's git repository is not on a branch (a detached HEAD), so reflect "
             "will not pull or push. `git switch main` in it, then run `reflect sync` again.",
             path=repo.root,
         )
-    branch = branch_done.stdout.strip()
-    upstream = repo.git("config", f"branch.{branch}.remote", check=False).stdout.strip()
-    if upstream:
-        merge_ref = repo.git("config", f"branch.{branch}.merge", check=False).stdout.strip()
-        return upstream, merge_ref.removeprefix("refs/heads/") or branch
+    if state.upstream:
+        remote, _, branch = state.upstream.partition("/")
+        return remote, branch or state.branch
     remotes = repo.git("remote").stdout.split()
     if not remotes:
-        return None, branch
-    return ("origin" if "origin" in remotes else remotes[0]), branch
+        return None, state.branch
+    return ("origin" if "origin" in remotes else remotes[0]), state.branch
 
 
 def _resolves(repo: Repo, ref: str) -> bool:
     return repo.git("rev-parse", "--verify", "--quiet", ref, check=False).returncode == 0
-
-
-def _is_ancestor(repo: Repo, older: str, newer: str) -> bool:
-    return repo.git("merge-base", "--is-ancestor", older, newer, check=False).returncode == 0
 
 
 def _merge(repo: Repo, theirs: str) -> None:

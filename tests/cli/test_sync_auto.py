@@ -97,7 +97,7 @@ def test_a_failed_background_push_is_told_once_then_retried(
     ok(reflect_home, "write", "Saved while the remote is away.")
 
     done = _background(reflect_home)
-    assert done.returncode == 1 and done.stdout == "" and done.stderr == ""  # it speaks to no one
+    assert done.returncode == 4 and done.stdout == "" and done.stderr == ""  # it speaks to no one
     first = ok(reflect_home, "journal")
     assert first.stderr.count("the last background sync did not finish") == 1
     assert "It will be tried again." in first.stderr

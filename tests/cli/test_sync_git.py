@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,24 @@ def test_sync_without_git_or_copies_says_how_to_set_it_up(reflect_home: Path) ->
     ok(reflect_home, "write", "A note.")
     result = ok(reflect_home, "sync")
     assert "reflect sync init" in result.stdout
+
+
+@pytest.mark.parametrize("remote", [False, True])
+def test_the_fast_path_says_what_typer_says(
+    tmp_path: Path, reflect_home: Path, remote: bool
+) -> None:
+    init = ["sync", "init"] + (["--remote", str(bare_remote(tmp_path))] if remote else [])
+    ok(reflect_home, *init)
+    ok(reflect_home, "sync")
+    through_typer = ok(reflect_home, "sync")
+    fast = subprocess.run(
+        [sys.executable, "-m", "reflect", "sync"], capture_output=True, text=True, check=False
+    )
+    assert (fast.returncode, fast.stdout, fast.stderr) == (0, through_typer.stdout, "")
+    shown = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "reflect", "sync"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert " typer" not in shown.stderr  # Typer (~100 ms) is not imported for a bare sync
