@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -350,3 +351,13 @@ def test_when_one_side_has_everything_its_bytes_are_kept() -> None:
     ours = render_file([_answer_entry("x")]) + "\n\n\n"  # a hand edit's extra blank lines
     assert merge_month_texts(ours, FILE_HEADER + "\n") == ours
     assert merge_month_texts(FILE_HEADER + "\n", ours) == ours
+
+
+def test_the_conflict_example_in_the_spec_reads_back_exactly() -> None:
+    spec = (Path(__file__).parents[2] / "docs" / "journal-format.md").read_text("utf-8")
+    blocks = spec.split("```\n")[1::2]
+    example = next(block for block in blocks if "\nconflict: " in block)
+    (entry,) = parse(FILE_HEADER + "\n\n" + example).entries
+    assert render_entry(entry) == example
+    (conflict,) = entry.conflicts
+    assert conflict.text == "Tired, and the project deadline moved."
