@@ -256,6 +256,8 @@ def searchable(entry: Entry) -> Iterator[tuple[str, str]]:
         yield "Title", entry.title
     if entry.body:
         yield "Text", entry.body
+    for conflict in entry.conflicts:
+        yield "Conflict", conflict.text  # words a merge kept from another device
     for section in entry.sections:
         for answer in section.answers:
             if isinstance(answer, TextAnswer):

@@ -167,3 +167,24 @@ def test_other_files_are_not_taken_for_conflict_copies(reflect_home: Path, name:
     assert "conflict" not in result.stderr
     ok(reflect_home, "sync")
     assert (journal / name).read_text() == "my own file\n"
+
+
+def test_words_kept_in_a_conflict_are_found_by_search(reflect_home: Path) -> None:
+    journal = reflect_home / "journal"
+    journal.mkdir(parents=True)
+    (journal / "2026-11.txt").write_text(render_file([replace(B, body="Written here.")]))
+    (journal / COPY_NAMES[0]).write_text(render_file([replace(B, body="Written there.")]))
+    ok(reflect_home, "sync")
+    found = ok(reflect_home, "search", "there")
+    assert "Conflict: Written there." in found.stdout
+
+
+def test_words_kept_in_a_conflict_are_in_the_markdown_export(reflect_home: Path) -> None:
+    journal = reflect_home / "journal"
+    journal.mkdir(parents=True)
+    (journal / "2026-11.txt").write_text(render_file([replace(B, body="Written here.")]))
+    (journal / COPY_NAMES[0]).write_text(render_file([replace(B, body="Written there.")]))
+    ok(reflect_home, "sync")
+    exported = ok(reflect_home, "export", "--format", "markdown").stdout
+    assert "**Conflict:** The text of this entry was changed on two devices" in exported
+    assert "Written there." in exported and "Written here." in exported
