@@ -22,6 +22,7 @@ from reflect.journal.model import (
     Answer,
     ChecklistAnswer,
     ChoiceAnswer,
+    Conflict,
     Entry,
     ListAnswer,
     ScaleAnswer,
@@ -65,6 +66,13 @@ def render_json(
 
 
 def entry_to_json(entry: Entry) -> dict[str, Any]:
+    found = _entry_fields(entry)
+    if entry.conflicts:  # only then: an export of a journal without any reads as before
+        found["conflicts"] = [{"note": c.note, "text": c.text} for c in entry.conflicts]
+    return found
+
+
+def _entry_fields(entry: Entry) -> dict[str, Any]:
     return {
         "id": entry.id,
         "written": entry.written.isoformat(),
@@ -179,6 +187,7 @@ class _Reader:
         moment = self.build(lambda: datetime.fromisoformat(written), f"{where}.written")
         actions = self.field(data, "actions", list, where)
         sections = self.field(data, "sections", list, where)
+        conflicts = self.typed(data.get("conflicts", []), list, f"{where}.conflicts")
         return cast(
             Entry,
             self.build(
@@ -196,10 +205,18 @@ class _Reader:
                     sections=tuple(
                         self.section(s, f"{where}.sections[{i}]") for i, s in enumerate(sections)
                     ),
+                    conflicts=tuple(
+                        self.conflict(c, f"{where}.conflicts[{i}]") for i, c in enumerate(conflicts)
+                    ),
                 ),
                 where,
             ),
         )
+
+    def conflict(self, raw: Any, where: str) -> Conflict:
+        data = self.typed(raw, dict, where)
+        note, text = self.field(data, "note", str, where), self.field(data, "text", str, where)
+        return cast(Conflict, self.build(lambda: Conflict(note, text), where))
 
     def section(self, raw: Any, where: str) -> SectionRecord:
         data = self.typed(raw, dict, where)

@@ -53,7 +53,8 @@ def sync(paths: Paths, *, network_timeout: float = NETWORK_TIMEOUT) -> SyncRepor
         if repo is None:
             return report
         report.in_git = True
-        _finish_interrupted_merge(repo)
+        with locked(paths.journal_dir):
+            _finish_interrupted_merge(repo)
         state = _status(repo)
         if state.dirty:
             report.committed = commit_changes(repo)
@@ -65,7 +66,10 @@ def sync(paths: Paths, *, network_timeout: float = NETWORK_TIMEOUT) -> SyncRepor
         theirs = f"refs/remotes/{remote}/{branch}"
         ahead, behind = _ahead_behind(repo, theirs)
         if behind:
-            _merge(repo, theirs)
+            # Under the journal's lock: git rewrites month files in place as it merges,
+            # and a save at that moment would write over the merge (or the merge over it).
+            with locked(paths.journal_dir):
+                _merge(repo, theirs)
             report.pulled = True
             ahead, behind = _ahead_behind(repo, theirs)
         if ahead:
