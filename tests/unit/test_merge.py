@@ -29,7 +29,9 @@ from reflect.journal.model import (
     SectionRecord,
     TextAnswer,
 )
+from tests.unit.test_journal_format import month_files as arbitrary_month
 
+Sides = tuple[list[Entry], list[Entry], list[Entry]]  # the ancestor, ours, theirs
 MERGES = settings(max_examples=80, database=None, deadline=None)
 
 words = st.text(alphabet="abcdefgh ", min_size=1, max_size=12).map(str.strip).filter(bool)
@@ -148,7 +150,7 @@ def _user_words(entries: list[Entry]) -> set[str]:
 
 @MERGES
 @given(two_devices())
-def test_every_entry_and_every_word_of_both_sides_is_kept(sides: tuple) -> None:  # type: ignore[type-arg]
+def test_every_entry_and_every_word_of_both_sides_is_kept(sides: Sides) -> None:
     _, ours, theirs = sides
     merged = merge_entries(ours, theirs)
     assert sorted(e.id for e in merged) == sorted({e.id for e in ours + theirs})
@@ -160,7 +162,7 @@ def test_every_entry_and_every_word_of_both_sides_is_kept(sides: tuple) -> None:
 
 @MERGES
 @given(two_devices())
-def test_the_merge_is_the_same_whichever_side_comes_first(sides: tuple) -> None:  # type: ignore[type-arg]
+def test_the_merge_is_the_same_whichever_side_comes_first(sides: Sides) -> None:
     base, ours, theirs = sides
     assert merge_entries(ours, theirs) == merge_entries(theirs, ours)
     assert merge_entries(ours, theirs, base) == merge_entries(theirs, ours, base)
@@ -168,7 +170,7 @@ def test_the_merge_is_the_same_whichever_side_comes_first(sides: tuple) -> None:
 
 @MERGES
 @given(two_devices())
-def test_merging_again_changes_nothing(sides: tuple) -> None:  # type: ignore[type-arg]
+def test_merging_again_changes_nothing(sides: Sides) -> None:
     base, ours, theirs = sides
     merged = merge_entries(ours, theirs)
     assert merge_entries(merged, merged) == merged
@@ -180,7 +182,7 @@ def test_merging_again_changes_nothing(sides: tuple) -> None:  # type: ignore[ty
 
 @MERGES
 @given(two_devices())
-def test_the_result_is_ordered_by_time(sides: tuple) -> None:  # type: ignore[type-arg]
+def test_the_result_is_ordered_by_time(sides: Sides) -> None:
     _, ours, theirs = sides
     merged = merge_entries(ours, theirs)
     assert merged == sorted(merged, key=lambda e: (e.written, e.id))
@@ -188,7 +190,7 @@ def test_the_result_is_ordered_by_time(sides: tuple) -> None:  # type: ignore[ty
 
 @MERGES
 @given(two_devices())
-def test_with_the_ancestor_a_change_on_one_side_only_is_simply_taken(sides: tuple) -> None:  # type: ignore[type-arg]
+def test_with_the_ancestor_a_change_on_one_side_only_is_simply_taken(sides: Sides) -> None:
     base, ours, _ = sides
     merged = merge_entries(ours, base, base)
     assert merged == sorted(ours, key=lambda e: (e.written, e.id))
@@ -361,3 +363,20 @@ def test_the_conflict_example_in_the_spec_reads_back_exactly() -> None:
     assert render_entry(entry) == example
     (conflict,) = entry.conflicts
     assert conflict.text == "Tired, and the project deadline moved."
+
+
+@settings(max_examples=60, database=None, deadline=None)
+@given(arbitrary_month(), arbitrary_month())
+def test_any_two_month_files_merge_into_one_that_reads_back(
+    ours: list[Entry], theirs: list[Entry]
+) -> None:
+    """Whatever the two files hold (any Unicode, marker-like lines, the same ids meaning
+    different things), the merge keeps every entry once and writes a file that reads."""
+    # The same entry ids on both sides, with anything at all in them.
+    theirs = [replace(t, id=o.id) for t, o in zip(theirs, ours, strict=False)] + theirs[len(ours) :]
+    if len({e.id for e in theirs}) != len(theirs):
+        theirs = theirs[: len(ours)]
+    merged = merge_entries(ours, theirs)
+    assert sorted(e.id for e in merged) == sorted({e.id for e in ours + theirs})
+    assert parse(render_file(merged)).entries == merged
+    assert merge_entries(theirs, ours) == merged
