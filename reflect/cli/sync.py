@@ -17,7 +17,7 @@ from reflect import messages
 from reflect.cli.common import echo, get_env
 
 app = typer.Typer(
-    help="Sync your journal across devices: through git, or merge a sync tool's conflict copies.",
+    # No help= here: the callback's docstring is the help, and its first line the summary.
     invoke_without_command=True,
     rich_markup_mode=None,
 )
@@ -35,7 +35,8 @@ def sync(
         ),
     ] = False,
 ) -> None:
-    """Merge conflict copies into your journal, then commit, pull and push with git.
+    """Sync your journal across devices: merge a sync tool's conflict copies, and with git
+    commit, pull and push.
 
     Conflict copies (`2026-12.sync-conflict-….txt`, `2026-12 (conflicted copy ….txt`)
     are merged into their month entry by entry, then moved into journal/.merged/.

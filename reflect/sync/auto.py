@@ -126,4 +126,5 @@ def take_news(paths: Paths) -> str | None:
     status["told"] = True
     with contextlib.suppress(ReflectError):
         atomic_write(path, json.dumps(status).encode("utf-8"))
-    return messages.SYNC_FAILED_BEFORE.format(reason=str(status["failed"]).strip())
+    reason = " ".join(str(status["failed"]).split())  # one line, whatever git said
+    return messages.SYNC_FAILED_BEFORE.format(reason=reason)
