@@ -22,7 +22,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reflect.errors import JournalError
+from reflect.errors import JournalError, could_not, os_reason
 from reflect.fileio import atomic_write, ensure_private_dir, fsync_dir, locked
 from reflect.journal.format import FILE_HEADER, parse
 from reflect.journal.merge import merge_month_texts
@@ -105,9 +105,7 @@ def read_utf8(path: Path, shown: Path | None = None) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise JournalError(
-            f"Could not read this file ({exc.strerror}).", path=shown or path
-        ) from None
+        raise JournalError(could_not("read", exc), path=shown or path) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -132,7 +130,7 @@ def _move_aside(folder: Path, copy: Path) -> None:
         target.chmod(0o600)
     except OSError as exc:
         raise JournalError(
-            f"The copy was merged but could not be moved aside ({exc.strerror}).", path=copy
+            f"The copy was merged but could not be moved aside ({os_reason(exc)}).", path=copy
         ) from None
     fsync_dir(aside)
     fsync_dir(folder)

@@ -90,7 +90,9 @@ def launch(paths: Paths) -> None:
             env=env,
         )
     except OSError as exc:
-        record(paths, f"the background sync could not start ({exc.strerror}).")
+        from reflect.errors import os_reason
+
+        record(paths, f"the background sync could not start ({os_reason(exc)}).")
 
 
 def record(paths: Paths, failure: str | None) -> None:
