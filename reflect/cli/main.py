@@ -17,6 +17,7 @@ def _register() -> None:
         actions,
         export,
         importer,
+        insights,
         journal,
         remind,
         start,
@@ -32,6 +33,7 @@ def _register() -> None:
     write.register(app)
     journal.register(app)
     export.register(app)
+    insights.register(app)
     app.add_typer(importer.app, name="import")
     remind.register(app)
 
