@@ -26,6 +26,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "app.review", "Review plans"),
         Binding("j", "journal", "Journal"),
+        Binding("l", "app.looking_back", "Looking back"),
         Binding("s", "app.support_note", "Support note"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),

@@ -50,6 +50,7 @@ class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "app.review", "Review plans"),
+        Binding("l", "app.looking_back", "Looking back"),
         Binding("escape,h", "app.home", "Home"),
         Binding("f1", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
