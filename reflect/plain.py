@@ -26,6 +26,7 @@ from reflect import messages
 from reflect.dates import When, echo_when, parse_when
 from reflect.drafts import DraftStore, finish_session
 from reflect.errors import DateError
+from reflect.insights.last import Recall
 from reflect.journal.store import JournalStore
 from reflect.session import InvalidAnswer, PlannedAction, Session, Step
 from reflect.workbook.models import (
@@ -107,9 +108,11 @@ class PlainWalk:
         now: Callable[[], datetime],
         support_note: str,
         workbook_path: str | None,
+        recall: Recall | None = None,
     ) -> None:
         self.session, self.io, self.drafts, self.store = session, io, drafts, store
         self.now, self.support_note, self.workbook_path = now, support_note, workbook_path
+        self.recall = recall or Recall()
 
     # ------------------------------------------------------------------ the walk
 
@@ -162,6 +165,10 @@ class PlainWalk:
             self._save()
             return
         label = " (optional)" if prompt.optional else ""
+        last = self.recall.last.get(prompt.id)
+        if last is not None:
+            ends = (prompt.min, prompt.max) if isinstance(prompt, ScalePrompt) else (None, None)
+            self.io.write(f"\n{last.line(self.now().date(), low=ends[0], high=ends[1])}")
         self.io.write(f"\n[{step.number}/{step.total}] {prompt.text}{label}\n")
         if prompt.help:
             self.io.write(prompt.help.strip() + "\n")
@@ -178,6 +185,8 @@ class PlainWalk:
                 continue
             break
         self._save()
+        if self.recall.plans is not None and isinstance(value, list):
+            self._carry(self.recall.plans.ticked_plans(prompt.id, [str(v) for v in value]))
         if show_support:
             self.io.write(f"\n{messages.SUPPORT_AFTER_LOW_SCORE}\n\n{self.support_note}\n")
             self.io.write("Press Enter to carry on, or type :pause to stop for now.\n")
@@ -255,6 +264,34 @@ class PlainWalk:
                 planned.append(PlannedAction(text, when.day, when.at))
                 self.io.write(f"  → {echo_when(when, self.now().date())}\n")
                 break
+
+    def _carry(self, ticked: list[tuple[str, str]]) -> None:
+        """Each plan ticked, kept, moved to another day or dropped, there and then."""
+        from reflect.actions import mark, move
+
+        if not ticked:
+            return
+        self.io.write(messages.CARRY_HELP + "\n")
+        today = self.now().date()
+        for action_id, option in ticked:
+            self.io.write(messages.CARRY_ASK.format(option=option))
+            choice = self._line().strip().lower()
+            if choice in ("x", "drop"):
+                mark(self.store, action_id, "dropped", today)
+                self.io.write(messages.CARRY_DROPPED + "\n")
+            elif choice in ("m", "move"):
+                self.io.write("When? ('fri', 'in 3 days', '4 dec'; Enter leaves it as it is)\n")
+                while when_text := self._line().strip():
+                    try:
+                        when = parse_when(when_text, today)
+                    except DateError as problem:
+                        self.io.write(f"{problem.message}\n")
+                        continue
+                    move(self.store, action_id, when.day, when.at)
+                    self.io.write(f"  → {echo_when(when, today)}\n")
+                    break
+            else:
+                self.io.write(messages.CARRY_KEPT + "\n")
 
     # ------------------------------------------------------------------ reading
 

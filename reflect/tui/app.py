@@ -32,6 +32,7 @@ from reflect.tui.widgets.literal import shown
 from reflect.workbook.loader import FoundWorkbook, WorkbookSource
 
 if TYPE_CHECKING:
+    from reflect.insights.last import Recall
     from reflect.tui.screens.walk import WalkScreen
 
 # Every other screen is imported by the action that first shows it: home's first
@@ -108,7 +109,18 @@ class ReflectApp(App[Outcome]):
 
     def open_workbook(self, found: FoundWorkbook, *, restart: bool = False) -> None:
         """Offer to carry on a paused walk, else start afresh, then walk."""
-        book = found.workbook
+        from reflect.insights.last import recall_for
+
+        # Last time's answers and the open plans for `options_from` prompts: found once,
+        # now (a month file or two for a workbook walked every week).
+        recall = recall_for(
+            self.ctx.store,
+            self.ctx.cache_dir,
+            found.workbook,
+            self.ctx.today(),
+            show_last=self.ctx.show_last_answers,
+        )
+        book = recall.plans.workbook if recall.plans is not None else found.workbook
         try:
             claim = self.ctx.drafts.claim(book.id)  # one walk of a workbook at a time
         except ReflectError as problem:
@@ -121,7 +133,8 @@ class ReflectApp(App[Outcome]):
             self.notify(str(problem), severity="error", markup=False, timeout=20)
             return
         if session is None:
-            self._walk(found, Session(workbook=book, started=self.ctx.now()), claim, intro=True)
+            fresh = Session(workbook=book, started=self.ctx.now())
+            self._walk(found, fresh, claim, intro=True, recall=recall)
             return
         resumed = session
         saved = self.ctx.drafts.progress(book.id)
@@ -138,17 +151,23 @@ class ReflectApp(App[Outcome]):
 
         def chosen(carry_on: bool | None) -> None:
             if carry_on is True:
-                self._walk(found, resumed, claim, intro=False)
+                self._walk(found, resumed, claim, intro=False, recall=recall)
             elif carry_on is False:
                 fresh = Session(workbook=book, started=self.ctx.now())
-                self._walk(found, fresh, claim, intro=True)
+                self._walk(found, fresh, claim, intro=True, recall=recall)
             else:
                 claim.release()  # not walking after all
 
         self.push_screen(ResumeModal(text), chosen)
 
     def _walk(
-        self, found: FoundWorkbook, session: Session, claim: WalkClaim, *, intro: bool
+        self,
+        found: FoundWorkbook,
+        session: Session,
+        claim: WalkClaim,
+        *,
+        intro: bool,
+        recall: Recall | None = None,
     ) -> None:
         from reflect.tui.screens.walk import WalkScreen
         from reflect.tui.walker import Walker
@@ -160,6 +179,7 @@ class ReflectApp(App[Outcome]):
             now=self.ctx.now,
             workbook_path=str(found.path) if found.source == "file" else None,
             claim=claim,
+            recall=recall,
         )
         self.push_screen(WalkScreen(self.ctx, walker, intro=intro))
 
@@ -246,6 +266,7 @@ def make_app(
     restart: bool = False,
     start_on: StartOn = "home",
     cursor_blink: bool = True,
+    show_last_answers: bool = True,
 ) -> ReflectApp:
     """The app, wired to a journal, drafts and a clock.
 
@@ -256,6 +277,7 @@ def make_app(
     the user's own note from their config (a workbook's note still wins).
     `cursor_blink=False` keeps cursors still, for people who find blinking
     distracting and for screenshots that must come out the same every time.
+    `show_last_answers=False` (the user's config) hides "Last time" while walking.
     """
     ctx = TuiContext(
         store=store,
@@ -266,5 +288,6 @@ def make_app(
         sources=sources,
         config_support_note=support_note,
         cursor_blink=cursor_blink,
+        show_last_answers=show_last_answers,
     )
     return ReflectApp(ctx, workbook=workbook, restart=restart, start_on=start_on)

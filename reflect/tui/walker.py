@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reflect.drafts import DraftStore, WalkClaim, finish_session
+from reflect.insights.last import Recall
 from reflect.journal.model import Entry
 from reflect.journal.store import JournalStore
 from reflect.session import AnswerValue, InvalidAnswer, Session, Step, check_answer
@@ -38,10 +39,12 @@ class Walker:
         now: Callable[[], datetime],
         workbook_path: str | None,
         claim: WalkClaim | None = None,
+        recall: Recall | None = None,
     ) -> None:
         self.session, self.drafts, self.store = session, drafts, store
         self.now, self.workbook_path = now, workbook_path
         self.claim = claim  # this walk's hold on the workbook's draft
+        self.recall = recall or Recall()  # last answers, and plans given as options
         self.finished: Finished | None = None
 
     def close(self) -> None:

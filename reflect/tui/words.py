@@ -109,3 +109,6 @@ JOURNAL_EMPTY = "Nothing in your journal yet. Walk a workbook, or `reflect write
 JOURNAL_NO_MATCH = "No entries with those words."
 JOURNAL_SHOWING_NEWEST = "Showing your newest {count} entries; a search looks through them all."
 JOURNAL_FREE_FORM = "free-form"
+
+# ---- Plans as options (`options_from = "open-actions"`).
+CARRY_TITLE = "The plans you are carrying · d done, x drop, m move, Esc keeps the rest as they are"

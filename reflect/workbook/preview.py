@@ -21,6 +21,9 @@ from reflect.workbook.models import (
 
 BLANK = "________________"
 
+# What a checklist with `options_from = "open-actions"` offers, said for a preview.
+OPEN_PLANS = "(the person's open plans, each one a box to tick)"
+
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
@@ -96,7 +99,8 @@ def _markdown_answer(prompt: Prompt) -> list[str]:
         case ChoicePrompt():
             return ["Pick one:", "", *(f"- ( ) {option}" for option in prompt.options)]
         case ChecklistPrompt():
-            return ["Tick any:", "", *(f"- [ ] {option}" for option in prompt.options)]
+            options = prompt.options or [OPEN_PLANS]  # options_from: the person's own plans
+            return ["Tick any:", "", *(f"- [ ] {option}" for option in options)]
         case ListPrompt():
             return [f"{n}. {BLANK}" for n in range(1, prompt.items + 1)]
         case ActionPrompt():
@@ -151,7 +155,8 @@ def _text_answer(prompt: Prompt) -> list[str]:
         case ChoicePrompt():
             return ["Pick one:", *(f"{n}. {o}" for n, o in enumerate(prompt.options, start=1))]
         case ChecklistPrompt():
-            return ["Tick any:", *(f"[ ] {option}" for option in prompt.options)]
+            options = prompt.options or [OPEN_PLANS]
+            return ["Tick any:", *(f"[ ] {option}" for option in options)]
         case ListPrompt():
             return [f"(up to {prompt.items}, one per line)"]
         case ActionPrompt():

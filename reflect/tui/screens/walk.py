@@ -41,6 +41,7 @@ from reflect.tui.walker import Walker
 from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
 from reflect.tui.widgets.fields import AnswerField, make_field
 from reflect.tui.widgets.literal import literal, shown
+from reflect.workbook.models import ScalePrompt
 
 if TYPE_CHECKING:
     from reflect.tui.app import ReflectApp
@@ -175,6 +176,11 @@ class WalkScreen(Screen[None]):
         else:
             label = prompt.text + (f"  {words.OPTIONAL}" if prompt.optional else "")
             area.append(Static(shown(label), id="prompt-text", markup=False))
+            last = self.walker.recall.last.get(prompt.id)
+            if last is not None:
+                ends = (prompt.min, prompt.max) if isinstance(prompt, ScalePrompt) else (None, None)
+                said = last.line(self.ctx.today(), low=ends[0], high=ends[1])
+                area.append(Static(shown(said), id="last-time", classes="help", markup=False))
             if prompt.help:
                 area.append(Static(shown(prompt.help.strip()), classes="help", markup=False))
             value = self.walker.session.answer_for(prompt.id)
@@ -290,6 +296,19 @@ class WalkScreen(Screen[None]):
         await self.show()
         if show_support:
             self._offer_support()
+        elif self.walker.recall.plans is not None and step.prompt is not None:
+            ticked = [str(v) for v in value] if isinstance(value, list) else []
+            self._carry(self.walker.recall.plans.ticked_plans(step.prompt.id, ticked))
+
+    def _carry(self, ticked: list[tuple[str, str]]) -> None:
+        """The plans just ticked in an `options_from` prompt, to keep, move or drop there
+        and then: the review screen with only those plans; Esc comes back to the walk."""
+        if not ticked:
+            return
+        from reflect.tui.screens.actions import ActionsScreen
+
+        only = frozenset(action_id for action_id, _ in ticked)
+        self.app.push_screen(ActionsScreen(self.ctx, only=only, title=words.CARRY_TITLE))
 
     def _offer_support(self) -> None:
         book = self.walker.session.workbook
