@@ -20,6 +20,7 @@ Home
   ↑ ↓      Choose a workbook; Enter starts it (or carries on).
   a        Review what you planned.
   j        Read and search your journal (type to search, Enter goes to the list, Esc home).
+  l        Look back: scales over time, better weeks, plans kept (1-4 go to each part).
   s        The support note.    q  Quit.
 
 Walking a workbook

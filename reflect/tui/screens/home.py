@@ -26,8 +26,8 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "app.review", "Review plans"),
         Binding("j", "journal", "Journal"),
-        Binding("l", "app.looking_back", "Looking back"),
-        Binding("s", "app.support_note", "Support note"),
+        Binding("l", "app.looking_back", "Look back"),
+        Binding("s", "app.support_note", "Support"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
         Binding("f1", "app.help", "Help", show=False),
