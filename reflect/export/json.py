@@ -29,6 +29,7 @@ from reflect.journal.model import (
     Status,
     TextAnswer,
 )
+from reflect.journal.tags import entry_tags
 
 FORMAT = "reflect-journal-export"
 VERSION = 1
@@ -72,6 +73,8 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
         "workbook": entry.workbook,
         "workbook_version": entry.version,
         "starred": entry.starred,
+        # Derived from the words (reflect.journal.tags); a reader back ignores it.
+        "tags": entry_tags(entry),
         "body": entry.body,
         "actions": [action_to_json(action) for action in entry.actions],
         "sections": [

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reflect.errors import JournalError, NotFoundError, could_not
+from reflect.errors import AmbiguousIdError, JournalError, NotFoundError, could_not
 from reflect.fileio import atomic_write, locked, read_plain_file, remove_stale_temp_files, tighten
 from reflect.journal.format import FILE_HEADER, ParsedFile, parse, render_action, render_entry
 from reflect.journal.index import action_ids as indexed_action_ids
@@ -31,6 +31,9 @@ MONTH_LINK_HINT = (
     "Month files must be plain files inside the journal folder. Move the file itself "
     "into the folder in place of the link, or link the whole journal folder instead."
 )
+# A shorter prefix than this is never taken for an id: one letter would match too much.
+MIN_PREFIX = 2
+MAX_CANDIDATES = 10  # an ambiguous prefix lists at most this many
 
 
 @dataclass(frozen=True)
@@ -116,16 +119,80 @@ class JournalStore:
             yield from reversed(parsed) if newest_first else parsed
 
     def find_entry(self, entry_id: str) -> tuple[Entry, Path]:
+        """The entry with this id, or with the one id that starts with it (as git takes
+        a short commit id). An ambiguous prefix lists the entries it could mean."""
+        entry_id = entry_id.strip().lower()
+        found = self._exact_entry(entry_id)
+        if found is not None:
+            return found
+        if len(entry_id) >= MIN_PREFIX:
+            matches = self._entry_ids_starting(entry_id)
+            if len(matches) == 1:
+                found = self._exact_entry(matches[0])
+                if found is not None:
+                    return found
+            if len(matches) > 1:
+                described = []
+                for candidate in matches[:MAX_CANDIDATES]:
+                    hit = self._exact_entry(candidate)
+                    if hit is not None:
+                        entry = hit[0]
+                        summary = (entry.first_line() or entry.title)[:50]
+                        described.append(f"  {entry.id}  {entry.written:%Y-%m-%d %H:%M}  {summary}")
+                raise AmbiguousIdError(
+                    f"More than one entry has an id starting '{entry_id}':\n"
+                    + "\n".join(described),
+                    hint="Type more of the id.",
+                )
+        raise NotFoundError(f"There is no journal entry with id '{entry_id}'.")
+
+    def _exact_entry(self, entry_id: str) -> tuple[Entry, Path] | None:
         for path in reversed(self.month_files()):
             if f"id: {entry_id}" not in self.read_text(path):
                 continue  # cheap pre-check before parsing
             for entry in self.read_file(path).entries:
                 if entry.id == entry_id:
                     return entry, path
-        raise NotFoundError(f"There is no journal entry with id '{entry_id}'.")
+        return None
+
+    def _entry_ids_starting(self, prefix: str) -> list[str]:
+        """Entry ids that start with `prefix`, from the 'id:' lines of the raw files
+        (only structure starts at column 0, so no answer text can pose as one)."""
+        pattern = re.compile(rf"^id: ({re.escape(prefix)}[a-z0-9]*)$", re.MULTILINE)
+        found: list[str] = []
+        for path in reversed(self.month_files()):
+            text = self.read_text(path)
+            if f"id: {prefix}" in text:
+                found += [m.group(1) for m in pattern.finditer(text) if m.group(1) not in found]
+        return found
 
     def find_action(self, action_id: str) -> FoundAction:
+        """The action with this id, or with the one id that starts with it."""
         action_id = action_id.strip().lower()
+        found = self._exact_action(action_id)
+        if found is not None:
+            return found
+        if len(action_id) >= MIN_PREFIX:
+            matches = sorted(i for i in self.action_ids() if i.startswith(action_id))
+            if len(matches) == 1 and (found := self._exact_action(matches[0])) is not None:
+                return found
+            if len(matches) > 1:
+                described = []
+                for candidate in matches[:MAX_CANDIDATES]:
+                    hit = self._exact_action(candidate)
+                    if hit is not None:
+                        described.append(f"  {hit.action.id}  {hit.action.text[:60]}")
+                raise AmbiguousIdError(
+                    f"More than one action has an id starting '{action_id}':\n"
+                    + "\n".join(described),
+                    hint="Type more of the id.",
+                )
+        raise NotFoundError(
+            f"There is no action with id '{action_id}'.",
+            hint="Run `reflect actions --all` to see every action and its id.",
+        )
+
+    def _exact_action(self, action_id: str) -> FoundAction | None:
         for path in reversed(self.month_files()):
             if f"({action_id}" not in self.read_text(path):
                 continue
@@ -133,10 +200,7 @@ class JournalStore:
                 for action, _, _ in entry.all_actions():
                     if action.id == action_id:
                         return FoundAction(action, entry, path)
-        raise NotFoundError(
-            f"There is no action with id '{action_id}'.",
-            hint="Run `reflect actions --all` to see every action and its id.",
-        )
+        return None
 
     def action_ids(self) -> set[str]:
         """Every action id in the journal, which a new action's id must not repeat.
