@@ -77,5 +77,12 @@ def echo(text: str = "", *, err: bool = False) -> None:
     typer.echo(visible(text), err=err)
 
 
+def echo_json(data: object) -> None:
+    """JSON for scripts, indented, with every character as it is (not \\u escapes)."""
+    import json  # ~2 ms; only --json pays for it
+
+    echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
 def is_interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()

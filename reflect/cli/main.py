@@ -15,6 +15,7 @@ app = new_app()
 def _register() -> None:
     from reflect.cli import (
         actions,
+        entries,
         export,
         importer,
         journal,
@@ -31,6 +32,7 @@ def _register() -> None:
     app.add_typer(actions.app, name="actions")
     write.register(app)
     journal.register(app)
+    entries.register(app)
     export.register(app)
     app.add_typer(importer.app, name="import")
     remind.register(app)
