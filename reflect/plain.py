@@ -37,6 +37,7 @@ from reflect.workbook.models import (
     ScalePrompt,
     TextPrompt,
 )
+from reflect.workbook.prose import one_line, prompt_line, reflow, section_line
 
 COMMANDS = {":skip", ":back", ":pause"}
 
@@ -147,11 +148,11 @@ class PlainWalk:
     def _show_section(self, step: Step) -> None:
         number, total = self.session.section_progress()
         section = step.section
-        self.io.write(f"\n── Section {number} of {total}: {section.title} ──\n")
+        self.io.write(f"\n{section_line(number, total, section.title)}\n")
         if section.ideas:
-            self.io.write("\nIdeas to consider:\n" + section.ideas.strip() + "\n")
+            self.io.write("\nIdeas to consider:\n" + reflow(section.ideas) + "\n")
         for tip in section.tips:
-            self.io.write(f"\nTip: {tip.strip()}\n")
+            self.io.write(f"\nTip: {one_line(tip)}\n")
 
     def _ask(self, step: Step) -> None:
         prompt = step.prompt
@@ -162,9 +163,9 @@ class PlainWalk:
             self._save()
             return
         label = " (optional)" if prompt.optional else ""
-        self.io.write(f"\n[{step.number}/{step.total}] {prompt.text}{label}\n")
+        self.io.write(f"\n{prompt_line(step.number, step.total, prompt.text + label)}\n")
         if prompt.help:
-            self.io.write(prompt.help.strip() + "\n")
+            self.io.write(reflow(prompt.help) + "\n")
         while True:
             value = self._read_answer(prompt)
             if value is None:
@@ -245,7 +246,7 @@ class PlainWalk:
                 when_text = self._line().strip()
                 if not when_text:
                     planned.append(PlannedAction(text))
-                    self.io.write("  → no date\n")
+                    self.io.write("No date.\n")
                     break
                 try:
                     when = parse_when(when_text, self.now().date())
@@ -253,7 +254,7 @@ class PlainWalk:
                     self.io.write(f"{problem.message}\n")
                     continue
                 planned.append(PlannedAction(text, when.day, when.at))
-                self.io.write(f"  → {echo_when(when, self.now().date())}\n")
+                self.io.write(f"When: {echo_when(when, self.now().date())}.\n")
                 break
 
     # ------------------------------------------------------------------ reading
