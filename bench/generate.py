@@ -2,7 +2,7 @@
 
 Deterministic: the same seed and scale give byte-identical files on every
 machine, so timings from different runs compare like with like. Written
-through reflect's own model and renderer (`reflect.journal.format.render_file`),
+through reflect's own model and renderer (`reflect.journal.render.render_file`),
 so what is measured is what reflect itself writes.
 
 ×1 is ten years of a person's journaling: one free-form entry a day (50 to 300
@@ -35,21 +35,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from reflect.journal.format import render_file
-from reflect.journal.model import (
-    ID_ALPHABET,
-    Action,
-    ActionAnswer,
-    ChecklistAnswer,
-    ChoiceAnswer,
-    Entry,
-    ListAnswer,
-    ScaleAnswer,
-    SectionRecord,
-    Status,
-    TextAnswer,
-    month_key,
-)
+from reflect.journal.model import ID_ALPHABET, Action, Entry, SectionRecord, Status, month_key
+from reflect.journal.render import render_file
+from reflect.kinds.action import ActionAnswer
+from reflect.kinds.checklist import ChecklistAnswer
+from reflect.kinds.choice import ChoiceAnswer
+from reflect.kinds.scale import ScaleAnswer
+from reflect.kinds.short_list import ListAnswer
+from reflect.kinds.text import TextAnswer
 
 # "Today" for every generated journal and every timed command (REFLECT_NOW).
 TODAY = date(2026, 11, 29)  # a Sunday, as in the test suite

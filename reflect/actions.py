@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reflect.journal.model import (
     Action,
-    ActionAnswer,
+    Answer,
     Entry,
     SectionRecord,
     at_second,
@@ -23,6 +23,7 @@ from reflect.journal.model import (
     new_entry_id,
 )
 from reflect.journal.store import FoundAction, JournalStore
+from reflect.kinds.action import ActionAnswer
 
 if TYPE_CHECKING:
     from reflect.journal.index import IndexedAction
@@ -44,7 +45,7 @@ class ActionView:
     action: Action
     entry: Entry
     section: SectionRecord | None
-    prompt: ActionAnswer | None
+    prompt: Answer | None  # the answer it was planned in
 
     @property
     def origin(self) -> str | None:

@@ -18,20 +18,15 @@ from typing import Any
 import tomli_w
 
 from reflect.clock import in_range
-from reflect.errors import DraftError, JournalError, ReflectError, could_not
+from reflect.errors import DraftError, InvalidAnswer, JournalError, ReflectError, could_not
 from reflect.fileio import atomic_write, locked, read_plain_file, remove_stale_temp_files, try_lock
-from reflect.journal.format import parse, render_file
 from reflect.journal.model import ActionAnswer, Entry, at_second, new_entry_id
+from reflect.journal.parse import parse
+from reflect.journal.render import render_file
 from reflect.journal.store import JournalStore
+from reflect.kinds import named
 from reflect.messages import NOT_UTF8
-from reflect.session import (
-    AnswerValue,
-    InvalidAnswer,
-    PlannedAction,
-    Session,
-    StoredAnswer,
-    check_answer,
-)
+from reflect.session import Session, StoredAnswer, check_answer
 from reflect.toml_limits import MAX_NESTING, nesting_line
 from reflect.workbook.models import Prompt, Workbook
 
@@ -71,30 +66,19 @@ def _typing_to_data(typing: tuple[str, StoredAnswer | None]) -> dict[str, Any]:
 
 
 def _stored_to_data(stored: StoredAnswer) -> dict[str, Any]:
-    data: dict[str, Any] = {
+    """One answer's table: what every answer has, its kind's facts (a scale's ends) and
+    its value as the kind writes it."""
+    kind = named(stored.kind)
+    if kind is None:  # pragma: no cover (a session only holds answers of known kinds)
+        raise DraftError(f"An answer of kind '{stored.kind}' cannot be saved.")
+    return {
         "kind": stored.kind,
         "prompt": stored.prompt,
         "section": stored.section_id,
         "section_title": stored.section_title,
+        **stored.facts,
+        **kind.to_draft(stored.value),
     }
-    if stored.kind == "scale":
-        data["low"], data["high"] = stored.low, stored.high
-    if stored.kind == "action" and isinstance(stored.value, list):
-        data["actions"] = [
-            _planned_to_data(p) for p in stored.value if isinstance(p, PlannedAction)
-        ]
-    else:
-        data["value"] = stored.value
-    return data
-
-
-def _planned_to_data(planned: PlannedAction) -> dict[str, Any]:
-    data: dict[str, Any] = {"text": planned.text}
-    if planned.due is not None:
-        data["due"] = planned.due
-    if planned.at is not None:
-        data["at"] = planned.at
-    return data
 
 
 def session_from_draft(workbook: Workbook, data: dict[str, Any]) -> Session:
@@ -161,26 +145,17 @@ def _still_fits(prompt: Prompt | None, stored: StoredAnswer) -> bool:
 
 
 def _stored_from_data(raw: dict[str, Any]) -> StoredAnswer:
-    kind = str(raw["kind"])
-    value: AnswerValue
-    if kind == "action":
-        value = [
-            PlannedAction(str(a["text"]), a.get("due"), a.get("at")) for a in raw.get("actions", [])
-        ]
-    elif kind == "scale":
-        value = int(raw["value"])
-    elif kind in ("checklist", "list"):
-        value = [_text(v) for v in raw["value"]]
-    else:
-        value = _text(raw["value"])
+    kind_name = str(raw["kind"])
+    kind = named(kind_name)
+    if kind is None:
+        raise ValueError("an answer of a kind this reflect does not know")
     return StoredAnswer(
-        kind=kind,
-        value=value,
+        kind=kind_name,
+        value=kind.from_draft(raw),
         prompt=str(raw["prompt"]),
         section_id=str(raw.get("section", "")),
         section_title=str(raw.get("section_title", "")),
-        low=int(raw.get("low", 0)),
-        high=int(raw.get("high", 10)),
+        facts=kind.facts_from_draft(raw),
     )
 
 
@@ -193,13 +168,6 @@ def _check_usable(session: Session) -> None:
         raise ValueError("started")
     tomli_w.dumps(session_to_draft(session, None, session.started))
     parse(render_file([session.to_entry(session.started, set())]))
-
-
-def _text(value: object) -> str:
-    """A saved string, refused (not turned into "['words']") when a hand edit changed its type."""
-    if not isinstance(value, str):
-        raise TypeError("not text")
-    return value
 
 
 ALREADY_WALKING = (

@@ -133,3 +133,8 @@ class NotFoundError(ReflectError):
     """An id (entry, action, workbook) that does not exist."""
 
     exit_code = 1
+
+
+class InvalidAnswer(ReflectError):
+    """An answer that does not fit its prompt (a number off the scale, an unknown option).
+    Raised by each kind's `check` (`reflect.kinds`); the front end asks again."""

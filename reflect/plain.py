@@ -4,12 +4,12 @@ A thin front end over `reflect.session`: it prints each section's ideas and
 tips and each prompt, reads answers line by line, and saves the draft after
 every change. Protocol (also in `reflect start --help`):
 
-- a text answer ends at an empty line; an empty first line skips the prompt;
+- an empty first line skips the prompt;
 - `:skip` leaves the rest of the section for another day, `:back` goes back one
   prompt, `:pause` saves the draft and stops (so does end of input);
-- a scale takes a number; a choice its number or its text; a checklist numbers
-  or names separated by commas; a list one item per line, ending at an empty line;
-- an action takes what you will do, then when (echoed back as a date).
+- each kind of prompt reads its answer its own way (`Kind.read_plain` in
+  `reflect.kinds`, and `plain_help` there for the words of `--help`), through the
+  small `PlainAsk` face of `PlainWalk`.
 """
 
 from __future__ import annotations
@@ -18,25 +18,18 @@ import contextlib
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from reflect import messages
-from reflect.dates import When, echo_when, parse_when
 from reflect.drafts import DraftStore, finish_session
-from reflect.errors import DateError
+from reflect.errors import InvalidAnswer
 from reflect.journal.store import JournalStore
-from reflect.session import AnswerValue, InvalidAnswer, PlannedAction, Session, Step
-from reflect.workbook.models import (
-    ActionPrompt,
-    ChecklistPrompt,
-    ChoicePrompt,
-    ListPrompt,
-    Prompt,
-    ScalePrompt,
-    TextPrompt,
-)
+from reflect.kinds import BY_NAME
+from reflect.kinds.action import when_text
+from reflect.session import AnswerValue, Session, Step
+from reflect.workbook.models import Prompt
 
 COMMANDS = {":skip", ":back", ":pause"}
 
@@ -105,24 +98,13 @@ def _stop_signals(stops: _Stops) -> Iterator[None]:
 
 @dataclass
 class _Typed:
-    """Lines taken in for the prompt at `position` but not yet given as its answer: the
-    lines of a text answer, list items, or planned actions (the last one perhaps still
-    waiting for its date). Given as the answer when the walk is stopped or paused."""
+    """The answer so far to the prompt at `position`, not yet given to the session: the
+    lines of a text answer, list items, planned actions (the last perhaps still waiting
+    for its date). Kinds report it through `PlainWalk.keep`; it is given as the answer
+    when the walk is stopped or paused half-way through the prompt."""
 
     position: int
-    lines: list[str] = field(default_factory=list)
-    planned: list[PlannedAction] = field(default_factory=list)
-    undated: str | None = None  # an action's words, typed before "When?" was answered
-
-    def value(self, prompt: Prompt) -> AnswerValue | None:
-        if isinstance(prompt, ActionPrompt):
-            extra = [PlannedAction(self.undated)] if self.undated else []
-            return [*self.planned, *extra] or None
-        if isinstance(prompt, ListPrompt):
-            return list(self.lines) or None
-        if isinstance(prompt, TextPrompt):
-            return "\n".join(self.lines) or None
-        return None
+    value: AnswerValue | None = None
 
 
 class _Command(Exception):
@@ -217,7 +199,7 @@ class PlainWalk:
         prompt = step.prompt
         if prompt is None:
             self.io.write("\n(Press Enter to go on.)\n")
-            self._line()
+            self.line()
             self.session.skip_prompt()
             self._save()
             return
@@ -244,91 +226,23 @@ class PlainWalk:
         if show_support:
             self.io.write(f"\n{messages.SUPPORT_AFTER_LOW_SCORE}\n\n{self.support_note}\n")
             self.io.write("Press Enter to carry on, or type :pause to stop for now.\n")
-            self._line()
+            self.line()
 
     def _read_answer(self, prompt: Prompt) -> AnswerValue | None:
         """What the person typed, shaped for the engine; None when they skipped.
 
-        Lines that make up an answer as it is typed (text lines, list items, actions)
-        go into `self._typed` the moment each is read, so a stop or the end of input
-        before the answer is complete still keeps them (`_keep_typed`).
+        The kind reads the lines (`reflect.kinds`) and calls `keep` with the answer so
+        far as each line is taken in, so a stop or the end of input before the answer
+        is complete still keeps what was typed (`_keep_typed`).
         """
-        typed = self._typed
-        assert typed is not None
-        match prompt:
-            case TextPrompt():
-                return self._lines_until_blank(typed.lines) or None
-            case ScalePrompt():
-                ends = f"{prompt.min}" + (f" = {prompt.min_label}" if prompt.min_label else "")
-                ends += f", {prompt.max}" + (f" = {prompt.max_label}" if prompt.max_label else "")
-                self.io.write(f"({ends})\n")
-                while True:
-                    text = self._line().strip()
-                    if not text:
-                        return None
-                    try:
-                        return int(text)
-                    except ValueError:
-                        self.io.write(f"Type a number from {prompt.min} to {prompt.max}.\n")
-            case ChoicePrompt():
-                self._options(prompt.options)
-                while True:
-                    text = self._line().strip()
-                    if not text:
-                        return None
-                    chosen = _pick(text, prompt.options)
-                    if chosen is not None:
-                        return chosen
-                    self.io.write("Type the number or the words of one option.\n")
-            case ChecklistPrompt():
-                self._options(prompt.options)
-                self.io.write("(Numbers or names, separated by commas.)\n")
-                while True:
-                    text = self._line().strip()
-                    if not text:
-                        return None
-                    picked = _pick_many(text, prompt.options)
-                    if picked is not None:
-                        return picked
-                    self.io.write("Type option numbers or names, separated by commas.\n")
-            case ListPrompt():
-                self.io.write(f"(Up to {prompt.items}, one per line; an empty line ends.)\n")
-                while (line := self._line()).strip():
-                    typed.lines.append(line)
-                return list(typed.lines) or None
-            case ActionPrompt():
-                return self._actions(prompt, typed) or None
-        raise AssertionError(f"unknown prompt kind {prompt.kind}")  # pragma: no cover
+        value: AnswerValue | None = BY_NAME[prompt.kind].read_plain(prompt, self)
+        return value
 
-    def _actions(self, prompt: ActionPrompt, typed: _Typed) -> list[PlannedAction]:
-        planned = typed.planned
-        hint = f" (for example: {prompt.suggested_when})" if prompt.suggested_when else ""
-        while True:
-            ask = "What will you do?" if not planned else "Anything else? (Enter when done)"
-            self.io.write(f"{ask}\n")
-            text = self._line().strip()
-            if not text:
-                return list(planned)
-            typed.undated = text
-            self.io.write(f"When?{hint} Enter for no date.\n")
-            while True:
-                when_text = self._line().strip()
-                if not when_text:
-                    planned.append(PlannedAction(text))
-                    typed.undated = None
-                    self.io.write("  → no date\n")
-                    break
-                try:
-                    when = parse_when(when_text, self.now().date())
-                except DateError as problem:
-                    self.io.write(f"{problem.message}\n")
-                    continue
-                planned.append(PlannedAction(text, when.day, when.at))
-                typed.undated = None
-                self.io.write(f"  → {echo_when(when, self.now().date())}\n")
-                break
+    # ------------------------------------------------------------------ reading (PlainAsk)
 
-    # ------------------------------------------------------------------ reading
+    @property
+    def today(self) -> date:
+        return self.now().date()
 
     def _read(self) -> str | None:
         """One line, or None at the end of input. A stop that came while the last line
@@ -341,7 +255,10 @@ class PlainWalk:
         finally:
             stops.reading = False
 
-    def _line(self) -> str:
+    def write(self, text: str) -> None:
+        self.io.write(text)
+
+    def line(self) -> str:
         line = self._read()
         if line is None:
             raise EOFError
@@ -349,9 +266,10 @@ class PlainWalk:
             raise _Command(line.strip())
         return line
 
-    def _lines_until_blank(self, lines: list[str]) -> str:
+    def lines_until_blank(self) -> str:
+        lines: list[str] = []
         while True:
-            line = self._read() if lines else self._line()
+            line = self._read() if lines else self.line()
             if line is None:
                 if lines:
                     break  # keep what was typed before the input ended
@@ -359,7 +277,12 @@ class PlainWalk:
             if line == "":
                 break
             lines.append(line)
+            self.keep("\n".join(lines))
         return "\n".join(lines)
+
+    def keep(self, so_far: AnswerValue | None) -> None:
+        if self._typed is not None:
+            self._typed.value = so_far
 
     def _keep_typed(self) -> None:
         """Give what was typed for the current prompt as its answer: the walk is stopping
@@ -370,12 +293,11 @@ class PlainWalk:
             return
         if typed.position != self.session.position:
             return  # already given: the stop came just after the answer was taken
-        value = typed.value(step.prompt)
-        if value is not None:
+        if typed.value is not None:
             with contextlib.suppress(InvalidAnswer):
-                self.session.answer(value)
+                self.session.answer(typed.value)
 
-    def _options(self, options: list[str]) -> None:
+    def options(self, options: list[str]) -> None:
         for number, option in enumerate(options, start=1):
             self.io.write(f"  {number}. {option}\n")
 
@@ -405,8 +327,7 @@ class PlainWalk:
             self.io.write("You planned:\n")
             today = self.now().date()
             for action in planned:
-                when = f" — {echo_when(When(action.due, action.at), today)}" if action.due else ""
-                self.io.write(f"  [{action.id}] {action.text}{when}\n")
+                self.io.write(f"  [{action.id}] {action.text}{when_text(action, today)}\n")
         left = session.unanswered_required()
         if left:
             noun = "prompt" if len(left) == 1 else "prompts"
@@ -414,34 +335,3 @@ class PlainWalk:
         self.io.write(messages.FINISHED.format(path=path, entry=entry.id) + "\n")
         self.io.write(messages.CLOSING + "\n")
         return PlainOutcome(finished=True, entry_path=path, entry_id=entry.id)
-
-
-def _pick_many(text: str, options: list[str]) -> list[str] | None:
-    """Options named by numbers or words, separated by commas.
-
-    Options may contain commas themselves ("Enough sleep, most nights"), so the
-    longest run of comma-separated pieces that names an option wins.
-    """
-    pieces = text.split(",")
-    picked: list[str] = []
-    start = 0
-    while start < len(pieces):
-        for end in range(len(pieces), start, -1):
-            option = _pick(",".join(pieces[start:end]).strip(), options)
-            if option is not None:
-                picked.append(option)
-                start = end
-                break
-        else:
-            return None
-    return picked
-
-
-def _pick(text: str, options: list[str]) -> str | None:
-    """An option by its 1-based number or its words (case-insensitive)."""
-    if text.isdigit() and 1 <= int(text) <= len(options):
-        return options[int(text) - 1]
-    for option in options:
-        if option.casefold() == text.casefold():
-            return option
-    return None

@@ -10,54 +10,29 @@ journal entry. The clock is passed in, never read here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import datetime
 
-from reflect.errors import ReflectError
+from reflect.errors import InvalidAnswer
 from reflect.journal.model import (
-    Action,
-    ActionAnswer,
     Answer,
-    ChecklistAnswer,
-    ChoiceAnswer,
     Entry,
-    ListAnswer,
-    ScaleAnswer,
     SectionRecord,
-    TextAnswer,
     at_second,
     new_action_id,
     new_entry_id,
 )
-from reflect.workbook.models import (
-    ActionPrompt,
-    ChecklistPrompt,
-    ChoicePrompt,
-    ListPrompt,
-    Prompt,
-    ScalePrompt,
-    Section,
-    TextPrompt,
-    Workbook,
-)
+from reflect.kinds import BY_NAME
+from reflect.kinds.action import PlannedAction
+from reflect.kinds.base import Facts
+from reflect.workbook.models import Prompt, Section, Workbook
 
 KEPT_SECTION_ID = "kept-from-an-earlier-version"
 KEPT_SECTION_TITLE = "Answers to prompts this workbook no longer has"
 
 
-class InvalidAnswer(ReflectError):
-    """An answer that does not fit its prompt (a number off the scale, an unknown option)."""
-
-
-@dataclass(frozen=True)
-class PlannedAction:
-    """An action as planned in a session, before it gets its id in the journal."""
-
-    text: str
-    due: date | None = None
-    at: time | None = None
-
-
-AnswerValue = str | int | list[str] | list[PlannedAction]
+AnswerValue = object
+"""What a front end hands the engine as an answer: each kind checks its own
+(`reflect.kinds`, `Kind.check`), so the engine never needs to know the shapes."""
 
 
 @dataclass(frozen=True)
@@ -69,8 +44,7 @@ class StoredAnswer:
     prompt: str
     section_id: str
     section_title: str
-    low: int = 0
-    high: int = 10
+    facts: Facts = field(default_factory=dict)  # what the kind keeps of its prompt
 
 
 @dataclass(frozen=True)
@@ -173,21 +147,16 @@ class Session:
         if cleaned is None:
             return False
         self._typing_at(prompt.id)
+        kind = BY_NAME[prompt.kind]
         self.answers[prompt.id] = StoredAnswer(
             kind=prompt.kind,
             value=cleaned,
             prompt=prompt.text,
             section_id=step.section.id,
             section_title=step.section.title,
-            low=prompt.min if isinstance(prompt, ScalePrompt) else 0,
-            high=prompt.max if isinstance(prompt, ScalePrompt) else 10,
+            facts=kind.facts(prompt),
         )
-        return (
-            isinstance(prompt, ScalePrompt)
-            and prompt.support_below is not None
-            and isinstance(cleaned, int)
-            and cleaned <= prompt.support_below
-        )
+        return kind.wants_support(prompt, cleaned)
 
     def clear_answer(self) -> None:
         """Forget the current prompt's answer: the person emptied what they wrote.
@@ -284,7 +253,7 @@ class Session:
         return [
             action
             for stored in self.answers.values()
-            if stored.kind == "action" and isinstance(stored.value, list)
+            if isinstance(stored.value, list)
             for action in stored.value
             if isinstance(action, PlannedAction)
         ]
@@ -320,65 +289,20 @@ class Session:
 
 def check_answer(prompt: Prompt, value: AnswerValue) -> AnswerValue | None:
     """Check an answer against its prompt; None means 'nothing given' (a skip)."""
-    match prompt:
-        case TextPrompt():
-            if not isinstance(value, str):
-                raise InvalidAnswer("This prompt takes text.")
-            return value if value.strip() else None
-        case ScalePrompt():
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise InvalidAnswer(f"Pick a whole number from {prompt.min} to {prompt.max}.")
-            if not prompt.min <= value <= prompt.max:
-                raise InvalidAnswer(f"Pick a number from {prompt.min} to {prompt.max}.")
-            return value
-        case ChoicePrompt():
-            if value == "" or value == []:
-                return None
-            if not isinstance(value, str) or value not in prompt.options:
-                raise InvalidAnswer("Pick one of the options shown.")
-            return value
-        case ChecklistPrompt():
-            if not isinstance(value, list) or any(v not in prompt.options for v in value):
-                raise InvalidAnswer("Tick options from the list shown.")
-            ticked = [option for option in prompt.options if option in value]
-            return ticked or None
-        case ListPrompt():
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise InvalidAnswer("This prompt takes a few short items.")
-            items = [str(v) for v in value if str(v).strip()]
-            if any("\n" in item for item in items):
-                raise InvalidAnswer("Each item is one line.")
-            return items or None
-        case ActionPrompt():
-            if not isinstance(value, list) or not all(isinstance(v, PlannedAction) for v in value):
-                raise InvalidAnswer("This prompt takes planned actions.")
-            planned = [v for v in value if isinstance(v, PlannedAction) and v.text.strip()]
-            if any("\n" in action.text for action in planned):
-                raise InvalidAnswer("An action is one line: what you will do.")
-            return planned or None
-    raise InvalidAnswer("Unknown prompt kind.")  # pragma: no cover
+    checked: AnswerValue | None = BY_NAME[prompt.kind].check(prompt, value)
+    return checked
 
 
 def _journal_answer(prompt_id: str, stored: StoredAnswer, taken: set[str]) -> Answer:
-    value = stored.value
-    if stored.kind == "text" and isinstance(value, str):
-        return TextAnswer(prompt_id, stored.prompt, value)
-    if stored.kind == "scale" and isinstance(value, int):
-        return ScaleAnswer(prompt_id, stored.prompt, value, stored.low, stored.high)
-    if stored.kind == "choice" and isinstance(value, str):
-        return ChoiceAnswer(prompt_id, stored.prompt, value)
-    if stored.kind == "checklist" and isinstance(value, list):
-        return ChecklistAnswer(prompt_id, stored.prompt, tuple(str(v) for v in value))
-    if stored.kind == "list" and isinstance(value, list):
-        return ListAnswer(prompt_id, stored.prompt, tuple(str(v) for v in value))
-    if stored.kind == "action" and isinstance(value, list):
-        actions = []
-        for planned in value:
-            assert isinstance(planned, PlannedAction)
-            action_id = new_action_id(taken)
-            taken.add(action_id)
-            actions.append(Action(action_id, planned.text, due=planned.due, at=planned.at))
-        return ActionAnswer(prompt_id, stored.prompt, tuple(actions))
-    raise InvalidAnswer(
-        f"An answer of kind '{stored.kind}' could not be saved."
-    )  # pragma: no cover
+    def fresh_action_id() -> str:
+        action_id = new_action_id(taken)
+        taken.add(action_id)
+        return action_id
+
+    kind = BY_NAME.get(stored.kind)
+    if kind is None:
+        raise InvalidAnswer(f"An answer of kind '{stored.kind}' could not be saved.")
+    answer: Answer = kind.to_answer(
+        prompt_id, stored.prompt, stored.value, stored.facts, fresh_action_id
+    )
+    return answer

@@ -9,21 +9,12 @@ from datetime import date
 
 from reflect.cli.reading import Line
 from reflect.dates import format_day
-from reflect.journal.model import (
-    Action,
-    ActionAnswer,
-    Answer,
-    ChecklistAnswer,
-    ChoiceAnswer,
-    Entry,
-    ListAnswer,
-    ScaleAnswer,
-    TextAnswer,
-)
+from reflect.journal.model import Entry
 from reflect.journal.query import FREE_FORM, Hit, Match
+from reflect.kinds import kind_of
+from reflect.kinds.action import view_action
+from reflect.kinds.text import styled_block
 
-BOX = {"open": "[ ]", "done": "[x]", "dropped": "[-]"}
-STATUS_STYLE = {"open": None, "done": "green", "dropped": "dim"}
 HIGHLIGHT = "bold reverse"
 
 
@@ -44,59 +35,18 @@ def entry_lines(entry: Entry, today: date) -> list[Line]:
         meta.append("★ starred")
     lines: list[Line] = [[(heading, "bold")], [(" · ".join(meta), "dim")]]
     if entry.body is not None:
-        lines += [[], *_block(entry.body, "")]
+        lines += [[], *styled_block(entry.body, "")]
     if entry.actions:
         lines.append([])
         for action in entry.actions:
-            lines += _action(action, "", today)
+            lines += view_action(action, "", today)
     for section in entry.sections:
         # The id is what `reflect export --section ID` takes.
         lines += [[], [(section.title, "bold underline"), (f"  [{section.id}]", "dim")]]
         for answer in section.answers:
-            lines += [[], [("  " + answer.prompt, "italic cyan")], *_answer(answer, today)]
+            answer_lines = kind_of(answer).view(answer, today)
+            lines += [[], [("  " + answer.prompt, "italic cyan")], *answer_lines]
     return lines
-
-
-def _block(text: str, indent: str) -> list[Line]:
-    return [[(indent + line, None)] if line else [] for line in text.split("\n")]
-
-
-def _answer(answer: Answer, today: date) -> list[Line]:
-    indent = "    "
-    match answer:
-        case TextAnswer():
-            return _block(answer.text, indent)
-        case ScaleAnswer():
-            return [
-                [(f"{indent}{answer.value}", "bold"), (f" ({answer.low} to {answer.high})", "dim")]
-            ]
-        case ChoiceAnswer():
-            return [[(indent + answer.chosen, None)]]
-        case ChecklistAnswer():
-            return [[(indent + "✓ " + item, None)] for item in answer.ticked]
-        case ListAnswer():
-            return [[(f"{indent}{n}. {item}", None)] for n, item in enumerate(answer.items, 1)]
-        case ActionAnswer():
-            return [line for action in answer.actions for line in _action(action, indent, today)]
-
-
-def _action(action: Action, indent: str, today: date) -> list[Line]:
-    style = STATUS_STYLE[action.status]
-    details = []
-    if action.due is not None:
-        clock = f" {action.at:%H:%M}" if action.at else ""
-        details.append(f"due {format_day(action.due, today)}{clock}")
-    if action.changed_on is not None:
-        details.append(f"{action.status} {format_day(action.changed_on, today)}")
-    line: Line = [
-        (f"{indent}{BOX[action.status]} ", style),
-        (action.id, "dim"),
-        ("  " + action.text, style),
-    ]
-    if details:
-        line.append((" — " + ", ".join(details), "dim"))
-    note = _block(action.note, indent + "      ") if action.note else []
-    return [line, *note]
 
 
 # --------------------------------------------------------------------------- listing

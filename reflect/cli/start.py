@@ -11,6 +11,7 @@ import typer
 from reflect import clock, messages
 from reflect.cli.common import Env, echo, get_env, is_interactive
 from reflect.errors import WorkbookError
+from reflect.kinds import KINDS
 from reflect.terminal import is_utf8, visible
 from reflect.workbook.loader import FoundWorkbook, all_workbooks, find_workbook
 
@@ -20,13 +21,10 @@ WORKBOOK is a workbook id (see `reflect workbooks`) or a path to a .toml file.
 A paused walk is offered for resuming; --restart starts afresh.
 
 Plain mode (--plain, or when input is not a terminal) reads answers line by line:
-a text answer ends at an empty line, and an empty first line skips the prompt;
-':skip' leaves the rest of the section for another day, ':back' goes back one
-prompt, ':pause' saves and stops (so does the end of input). A scale takes a
-number, a choice its number or its words, a checklist numbers or names separated
-by commas, a list one item per line. An action takes what you will do, then
-when ('fri', 'in 3 days', '4 dec', Enter for no date), echoed back as a date.
-"""
+an empty first line skips the prompt; ':skip' leaves the rest of the section for
+another day, ':back' goes back one prompt, ':pause' saves and stops (so does the
+end of input). Then {kinds}.
+""".format(kinds="; ".join(kind.plain_help for kind in KINDS))
 
 
 def register(app: typer.Typer) -> None:

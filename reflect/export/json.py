@@ -15,24 +15,13 @@ from importlib import resources
 from typing import Any, cast
 
 from reflect.errors import ReflectError
-from reflect.journal.model import (
-    STATUSES,
-    Action,
-    ActionAnswer,
-    Answer,
-    ChecklistAnswer,
-    ChoiceAnswer,
-    Entry,
-    ListAnswer,
-    ScaleAnswer,
-    SectionRecord,
-    Status,
-    TextAnswer,
-)
+from reflect.export.json_schema import SCHEMA_FILE
+from reflect.journal.model import STATUSES, Action, Answer, Entry, SectionRecord, Status
+from reflect.kinds import kind_of, named
+from reflect.kinds.action import action_to_json
 
 FORMAT = "reflect-journal-export"
 VERSION = 1
-SCHEMA_FILE = "journal-export.schema.json"
 
 
 def schema() -> dict[str, Any]:
@@ -85,33 +74,9 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
     }
 
 
-def action_to_json(action: Action) -> dict[str, Any]:
-    return {
-        "id": action.id,
-        "text": action.text,
-        "status": action.status,
-        "due": action.due.isoformat() if action.due else None,
-        "time": action.at.strftime("%H:%M") if action.at else None,
-        "changed_on": action.changed_on.isoformat() if action.changed_on else None,
-        "note": action.note,
-    }
-
-
 def answer_to_json(answer: Answer) -> dict[str, Any]:
     common = {"kind": answer.kind, "prompt_id": answer.prompt_id, "prompt": answer.prompt}
-    match answer:
-        case TextAnswer():
-            return {**common, "text": answer.text}
-        case ScaleAnswer():
-            return {**common, "value": answer.value, "low": answer.low, "high": answer.high}
-        case ChoiceAnswer():
-            return {**common, "chosen": answer.chosen}
-        case ChecklistAnswer():
-            return {**common, "ticked": list(answer.ticked)}
-        case ListAnswer():
-            return {**common, "items": list(answer.items)}
-        case ActionAnswer():
-            return {**common, "actions": [action_to_json(a) for a in answer.actions]}
+    return {**common, **kind_of(answer).to_json(answer)}
 
 
 # --------------------------------------------------------------------------- read
@@ -223,29 +188,11 @@ class _Reader:
         prompt = self.field(data, "prompt", str, where)
 
         def make() -> Answer:
-            if kind == "text":
-                return TextAnswer(prompt_id, prompt, self.field(data, "text", str, where))
-            if kind == "scale":
-                value, low, high = (
-                    self.field(data, k, int, where) for k in ("value", "low", "high")
-                )
-                return ScaleAnswer(prompt_id, prompt, value, low, high)
-            if kind == "choice":
-                return ChoiceAnswer(prompt_id, prompt, self.field(data, "chosen", str, where))
-            if kind == "checklist":
-                return ChecklistAnswer(prompt_id, prompt, self.strings(data, "ticked", where))
-            if kind == "list":
-                return ListAnswer(prompt_id, prompt, self.strings(data, "items", where))
-            if kind == "action":
-                raw_actions = self.field(data, "actions", list, where)
-                return ActionAnswer(
-                    prompt_id,
-                    prompt,
-                    tuple(
-                        self.action(a, f"{where}.actions[{i}]") for i, a in enumerate(raw_actions)
-                    ),
-                )
-            raise ExportError(f"{where}.kind: '{kind}' is not a kind of answer.")
+            kind_found = named(kind)
+            if kind_found is None:
+                raise ExportError(f"{where}.kind: '{kind}' is not a kind of answer.")
+            answer: Answer = kind_found.from_json(prompt_id, prompt, data, self, where)
+            return answer
 
         return cast(Answer, self.build(make, where))
 

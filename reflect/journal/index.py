@@ -36,7 +36,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, TypeGuard
 
-    from reflect.journal.model import Action, ActionAnswer, Entry, SectionRecord
+    from reflect.journal.model import Action, Answer, Entry, SectionRecord
     from reflect.journal.store import JournalStore
 
     # One month file in the index: {"sig": Signature, "actions": [Record, ...] (its open
@@ -402,7 +402,7 @@ def _read_month(folder: Path, name: str) -> Month:
 
 
 def _to_record(
-    action: Action, entry: Entry, section: SectionRecord | None, prompt: ActionAnswer | None
+    action: Action, entry: Entry, section: SectionRecord | None, prompt: Answer | None
 ) -> Record:
     return [
         action.id,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Literal
+from typing import ClassVar, Literal
 
 Status = Literal["open", "done", "dropped"]
 STATUSES: tuple[Status, ...] = ("open", "done", "dropped")
@@ -56,7 +56,7 @@ class Action:
     note: str | None = None  # the follow-up reflection ("How did it go?")
 
     def __post_init__(self) -> None:
-        _one_line(self.text, "action text")
+        require_one_line(self.text, "action text")
         if self.status not in STATUSES:
             raise ValueError(f"unknown status {self.status!r}")
         if self.status == "open" and self.changed_on is not None:
@@ -71,69 +71,21 @@ class Action:
 
 
 @dataclass(frozen=True)
-class TextAnswer:
+class Answer:
+    """What every answer has: the prompt it answers, as asked. Each kind's answer
+    (`reflect.kinds`) adds its own fields and names itself in `kind`."""
+
+    kind: ClassVar[str]
     prompt_id: str
     prompt: str
-    text: str
-    kind: Literal["text"] = "text"
 
+    def held_actions(self) -> tuple[Action, ...]:
+        """The actions planned in this answer (only an action answer has any)."""
+        return ()
 
-@dataclass(frozen=True)
-class ScaleAnswer:
-    prompt_id: str
-    prompt: str
-    value: int
-    low: int
-    high: int
-    kind: Literal["scale"] = "scale"
-
-
-@dataclass(frozen=True)
-class ChoiceAnswer:
-    prompt_id: str
-    prompt: str
-    chosen: str
-    kind: Literal["choice"] = "choice"
-
-    def __post_init__(self) -> None:
-        _one_line(self.chosen, "a choice")
-
-
-@dataclass(frozen=True)
-class ChecklistAnswer:
-    prompt_id: str
-    prompt: str
-    ticked: tuple[str, ...]
-    kind: Literal["checklist"] = "checklist"
-
-    def __post_init__(self) -> None:
-        _items(self.ticked, "a ticked option")
-
-
-@dataclass(frozen=True)
-class ListAnswer:
-    prompt_id: str
-    prompt: str
-    items: tuple[str, ...]
-    kind: Literal["list"] = "list"
-
-    def __post_init__(self) -> None:
-        _items(self.items, "a list item")
-
-
-@dataclass(frozen=True)
-class ActionAnswer:
-    prompt_id: str
-    prompt: str
-    actions: tuple[Action, ...]
-    kind: Literal["action"] = "action"
-
-    def __post_init__(self) -> None:
-        if not self.actions:
-            raise ValueError("an action answer needs at least one action")
-
-
-Answer = TextAnswer | ScaleAnswer | ChoiceAnswer | ChecklistAnswer | ListAnswer | ActionAnswer
+    def written_text(self) -> str:
+        """Prose the person wrote here, for a one-line summary ('' when it is not prose)."""
+        return ""
 
 
 @dataclass(frozen=True)
@@ -145,9 +97,9 @@ class SectionRecord:
     answers: tuple[Answer, ...] = ()
 
     def __post_init__(self) -> None:
-        _one_line(self.title, "a section title")
+        require_one_line(self.title, "a section title")
         for answer in self.answers:
-            _one_line(answer.prompt, "a prompt")
+            require_one_line(answer.prompt, "a prompt")
 
 
 @dataclass(frozen=True)
@@ -165,21 +117,20 @@ class Entry:
     sections: tuple[SectionRecord, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        _one_line(self.title, "an entry title")
+        require_one_line(self.title, "an entry title")
         if self.written.tzinfo is not None or self.written.microsecond:
             raise ValueError("entry times are local, to the second")
         if self.version is not None and self.workbook is None:
             raise ValueError("a version needs a workbook")
 
-    def all_actions(self) -> list[tuple[Action, SectionRecord | None, ActionAnswer | None]]:
-        """Every action in the entry, with the section and prompt it was planned in."""
-        found: list[tuple[Action, SectionRecord | None, ActionAnswer | None]] = [
+    def all_actions(self) -> list[tuple[Action, SectionRecord | None, Answer | None]]:
+        """Every action in the entry, with the section and answer it was planned in."""
+        found: list[tuple[Action, SectionRecord | None, Answer | None]] = [
             (action, None, None) for action in self.actions
         ]
         for section in self.sections:
             for answer in section.answers:
-                if isinstance(answer, ActionAnswer):
-                    found += [(action, section, answer) for action in answer.actions]
+                found += [(action, section, answer) for action in answer.held_actions()]
         return found
 
     def first_line(self) -> str:
@@ -190,23 +141,26 @@ class Entry:
                     return line.strip()
         for section in self.sections:
             for answer in section.answers:
-                if isinstance(answer, TextAnswer) and answer.text.strip():
-                    return answer.text.strip().split("\n")[0]
+                text = answer.written_text()
+                if text.strip():
+                    return text.strip().split("\n")[0]
         if self.actions:
             return self.actions[0].text
         return ""
 
 
-def _one_line(value: str, what: str) -> None:
+def require_one_line(value: str, what: str) -> None:
+    """Raise ValueError when `value`, kept on a marker's line, holds a newline."""
     if "\n" in value:
         raise ValueError(f"{what} must be one line")
 
 
-def _items(values: tuple[str, ...], what: str) -> None:
+def require_items(values: tuple[str, ...], what: str) -> None:
+    """Raise ValueError unless `values` is one or more one-line values."""
     if not values:
         raise ValueError(f"needs at least one {what}")
     for value in values:
-        _one_line(value, what)
+        require_one_line(value, what)
 
 
 def month_key(day: date | datetime) -> str:

@@ -20,17 +20,11 @@ from datetime import date
 from pathlib import Path
 
 from reflect.errors import ReflectError
-from reflect.journal.format import parse
-from reflect.journal.model import (
-    ChecklistAnswer,
-    ChoiceAnswer,
-    Entry,
-    ListAnswer,
-    TextAnswer,
-    month_key,
-)
+from reflect.journal.model import Entry, month_key
+from reflect.journal.parse import parse
 from reflect.journal.prefilter import may_contain
 from reflect.journal.store import JournalStore
+from reflect.kinds import kind_of
 
 FREE_FORM = "free-form"
 
@@ -258,14 +252,8 @@ def searchable(entry: Entry) -> Iterator[tuple[str, str]]:
         yield "Text", entry.body
     for section in entry.sections:
         for answer in section.answers:
-            if isinstance(answer, TextAnswer):
-                yield answer.prompt, answer.text
-            elif isinstance(answer, ChoiceAnswer):
-                yield answer.prompt, answer.chosen
-            elif isinstance(answer, ChecklistAnswer | ListAnswer):
-                values = answer.ticked if isinstance(answer, ChecklistAnswer) else answer.items
-                for value in values:
-                    yield answer.prompt, value
+            for text in kind_of(answer).searchable(answer):
+                yield answer.prompt, text
     for action, _, _ in entry.all_actions():
         yield "Action", action.text
         if action.note:

@@ -18,9 +18,12 @@ from pathlib import Path
 
 from reflect.errors import JournalError, NotFoundError, ReflectError, could_not
 from reflect.fileio import atomic_write, locked, read_plain_file, remove_stale_temp_files, tighten
-from reflect.journal.format import FILE_HEADER, ParsedFile, parse, render_action, render_entry
+from reflect.journal.entry_parser import ParsedFile
 from reflect.journal.index import action_ids as indexed_action_ids
+from reflect.journal.lines import file_header, render_action
 from reflect.journal.model import Action, Entry, month_key
+from reflect.journal.parse import parse, with_format
+from reflect.journal.render import format_needed, render_entry
 from reflect.messages import NOT_UTF8
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
@@ -237,10 +240,7 @@ class JournalStore:
                     "Nothing was changed; please try again.",
                     path=path,
                 )
-            if not existing.strip():
-                existing = FILE_HEADER + "\n"
-            elif not existing.endswith("\n"):
-                existing += "\n"
+            existing = _ready_for(existing, [entry])
             atomic_write(path, _utf8(existing + "\n" + render_entry(entry), path))
         return path
 
@@ -282,11 +282,8 @@ class JournalStore:
                 if new:
                     planned.append((path, existing, new))
             for path, existing, new in planned:
-                if not existing.strip():
-                    existing = FILE_HEADER + "\n"
-                elif not existing.endswith("\n"):
-                    existing += "\n"
-                text = existing + "".join("\n" + render_entry(entry) for entry in new)
+                text = _ready_for(existing, new)
+                text = text + "".join("\n" + render_entry(entry) for entry in new)
                 atomic_write(path, _utf8(text, path))
                 added += new
         return added
@@ -308,6 +305,18 @@ class JournalStore:
             atomic_write(found.path, _utf8("\n".join(lines), found.path))
             tighten(found.path)
         return FoundAction(updated, found.entry, found.path, found.line)
+
+
+def _ready_for(existing: str, entries: list[Entry]) -> str:
+    """A month file's text, ready for `entries` to be added at its end: a header if it
+    had none, saying the journal format they need (a `date` answer needs format 2,
+    so an older reflect asks to be upgraded instead of stopping at it), and a final
+    newline."""
+    needed = format_needed(entries)
+    if not existing.strip():
+        return file_header(needed) + "\n"
+    existing = with_format(existing, needed)
+    return existing if existing.endswith("\n") else existing + "\n"
 
 
 def _utf8(text: str, path: Path) -> bytes:

@@ -16,9 +16,10 @@ from datetime import datetime
 from pathlib import Path
 
 from reflect.drafts import DraftStore, WalkClaim, finish_session
+from reflect.errors import InvalidAnswer
 from reflect.journal.model import Entry
 from reflect.journal.store import JournalStore
-from reflect.session import AnswerValue, InvalidAnswer, Session, Step, check_answer
+from reflect.session import AnswerValue, Session, Step, check_answer
 
 
 @dataclass(frozen=True)

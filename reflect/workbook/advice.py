@@ -11,14 +11,14 @@ found, the line in the author's file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Protocol
 
-from reflect.dates import parse_when
-from reflect.errors import DateError
+from reflect.kinds import BY_NAME
 from reflect.workbook.loader import line_for
-from reflect.workbook.models import ActionPrompt, ScalePrompt, Section, Workbook
+from reflect.workbook.models import Section, Workbook
 
 MAX_PROMPT_CHARS = 200
 """Longer than this, a prompt stops being a question read at a glance."""
@@ -131,47 +131,16 @@ def _advise_section(where: str, section: Section, today: date, add: _Add) -> Non
             )
         if prompt.help is not None and _blank(prompt.help):
             add(f"{at}.help", "is empty; remove it or write a few helpful words")
-        if isinstance(prompt, ScalePrompt) and not (prompt.min_label and prompt.max_label):
-            add(
-                at,
-                "this scale has no labels for its ends; set `min_label` and `max_label` "
-                f"so people know what {prompt.min} and {prompt.max} mean",
-            )
-        if isinstance(prompt, ActionPrompt):
-            _advise_action(at, prompt, today, add)
+        BY_NAME[prompt.kind].advise(prompt, today, _under(at, add))
 
 
-def _advise_action(at: str, prompt: ActionPrompt, today: date, add: _Add) -> None:
-    if prompt.suggested_when is None:
-        add(
-            at,
-            "this action has no `suggested_when`; a suggested timeframe "
-            "('tomorrow', 'in 3 days', 'next week') helps people pick a date",
-        )
-        return
-    problem = unreadable_when(prompt.suggested_when, today)
-    if problem is not None:
-        add(f"{at}.suggested_when", problem)
+def _under(at: str, add: _Add) -> Callable[[str, str], None]:
+    """A kind's advice (`Kind.advise`) about a part of the prompt at `at`."""
 
+    def advise(part: str, message: str) -> None:
+        add(f"{at}.{part}" if part else at, message)
 
-def unreadable_when(text: str, today: date) -> str | None:
-    """Why `text` will not work as a suggested date, or None when it reads on every day of
-    the coming year (a suggestion such as '2026-12-04' reads today but not next month)."""
-    for offset in (0, *range(1, 8), 31, 92, 183, 365):
-        day = today + timedelta(days=offset)
-        try:
-            parse_when(text, day)
-        except DateError:
-            if offset == 0:
-                return (
-                    f"reflect can't read '{text}' as a date; suggest one the way people type "
-                    "it: 'tomorrow', 'fri', 'in 3 days', 'next week'"
-                )
-            return (
-                f"this stops working on {day.isoformat()}; suggest a timeframe such as "
-                "'in 3 days' or 'next week' rather than a fixed date"
-            )
-    return None
+    return advise
 
 
 def _blank(text: str) -> bool:

@@ -23,6 +23,7 @@ from reflect.errors import (
     os_reason,
 )
 from reflect.fileio import read_plain_file
+from reflect.kinds import NAMES
 from reflect.toml_limits import MAX_NESTING, MAX_TOML_BYTES, nesting_line
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ def _friendly(exc: ValidationError, path: Path, lines: list[str]) -> WorkbookErr
     return WorkbookError(message, path=path, line=first_line)
 
 
-_PROMPT_KINDS = {"text", "scale", "choice", "checklist", "list", "action"}
+_PROMPT_KINDS = set(NAMES)
 
 
 def dotted_path(loc: tuple[int | str, ...]) -> str:

@@ -3,23 +3,14 @@ document to print, or to review with others before sharing.
 
 Both views follow the walk's order (intro and support note, then each section's
 ideas, tips and prompts) and show each prompt's answer shape, so an author can
-see what a reader will be asked to do. Nothing here reads files or the clock.
+see what a reader will be asked to do (each kind's `preview_markdown` and
+`preview_text`, in `reflect.kinds`). Nothing here reads files or the clock.
 """
 
 from __future__ import annotations
 
-from reflect.workbook.models import (
-    ActionPrompt,
-    ChecklistPrompt,
-    ChoicePrompt,
-    ListPrompt,
-    Prompt,
-    ScalePrompt,
-    TextPrompt,
-    Workbook,
-)
-
-BLANK = "________________"
+from reflect.kinds import BY_NAME
+from reflect.workbook.models import Workbook
 
 
 def _plural(count: int, noun: str) -> str:
@@ -31,17 +22,6 @@ def _summary(workbook: Workbook) -> str:
         f"About {workbook.minutes} minutes · {_plural(len(workbook.sections), 'section')} · "
         f"{_plural(workbook.prompt_count(), 'prompt')}"
     )
-
-
-def _support_line(prompt: ScalePrompt, *, on_paper: bool) -> str | None:
-    if prompt.support_below is None:
-        return None
-    if on_paper:
-        return (
-            f"If your answer is {prompt.support_below} or lower, please read the note at the "
-            "start again: you do not have to work through this alone."
-        )
-    return f"An answer of {prompt.support_below} or lower is followed by the support note."
 
 
 # ---------------------------------------------------------------------- Markdown
@@ -69,40 +49,13 @@ def to_markdown(workbook: Workbook, support_note: str) -> str:
             out += [f"### {number}. {prompt.text}{label}", ""]
             if prompt.help:
                 out += [f"*{prompt.help.strip()}*", ""]
-            out += _markdown_answer(prompt)
+            out += BY_NAME[prompt.kind].preview_markdown(prompt)
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _quote(text: str) -> str:
     return "\n".join(f"> {line}".rstrip() for line in text.strip().splitlines())
-
-
-def _markdown_answer(prompt: Prompt) -> list[str]:
-    match prompt:
-        case TextPrompt():
-            return ["*Space to write, as much as you like.*"]
-        case ScalePrompt():
-            low = f"{prompt.min}" + (f" ({prompt.min_label})" if prompt.min_label else "")
-            high = f"{prompt.max}" + (f" ({prompt.max_label})" if prompt.max_label else "")
-            middle = [str(n) for n in range(prompt.min + 1, prompt.max)]
-            if len(middle) > 9:
-                middle = [*middle[:2], "…", *middle[-2:]]
-            lines = ["Circle one: " + " · ".join([low, *middle, high])]
-            support = _support_line(prompt, on_paper=True)
-            if support:
-                lines += ["", f"*{support}*"]
-            return lines
-        case ChoicePrompt():
-            return ["Pick one:", "", *(f"- ( ) {option}" for option in prompt.options)]
-        case ChecklistPrompt():
-            return ["Tick any:", "", *(f"- [ ] {option}" for option in prompt.options)]
-        case ListPrompt():
-            return [f"{n}. {BLANK}" for n in range(1, prompt.items + 1)]
-        case ActionPrompt():
-            example = f" (for example: {prompt.suggested_when})" if prompt.suggested_when else ""
-            return [f"- [ ] I will: {BLANK} · When{example}: {BLANK}"]
-    raise AssertionError(f"unknown prompt kind {prompt.kind}")  # pragma: no cover
 
 
 # ---------------------------------------------------------------------- terminal text
@@ -130,31 +83,10 @@ def to_text(workbook: Workbook, support_note: str) -> str:
             out.append(f"[{number}/{total}] {prompt.text}{label}")
             if prompt.help:
                 out.append(_indent(prompt.help.strip()))
-            out += [_indent(line) for line in _text_answer(prompt)]
+            out += [_indent(line) for line in BY_NAME[prompt.kind].preview_text(prompt)]
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _indent(text: str) -> str:
     return "\n".join(f"    {line}".rstrip() for line in text.splitlines())
-
-
-def _text_answer(prompt: Prompt) -> list[str]:
-    match prompt:
-        case TextPrompt():
-            return ["(free writing)"]
-        case ScalePrompt():
-            ends = f"{prompt.min}" + (f" = {prompt.min_label}" if prompt.min_label else "")
-            ends += f" … {prompt.max}" + (f" = {prompt.max_label}" if prompt.max_label else "")
-            support = _support_line(prompt, on_paper=False)
-            return [f"({ends})", *([f"({support})"] if support else [])]
-        case ChoicePrompt():
-            return ["Pick one:", *(f"{n}. {o}" for n, o in enumerate(prompt.options, start=1))]
-        case ChecklistPrompt():
-            return ["Tick any:", *(f"[ ] {option}" for option in prompt.options)]
-        case ListPrompt():
-            return [f"(up to {prompt.items}, one per line)"]
-        case ActionPrompt():
-            example = f"; for example: {prompt.suggested_when}" if prompt.suggested_when else ""
-            return [f"(what you will do, and when{example})"]
-    raise AssertionError(f"unknown prompt kind {prompt.kind}")  # pragma: no cover

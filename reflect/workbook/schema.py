@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from reflect.kinds import names_in_words
+
 SCHEMA_ID = "urn:reflect:workbook:1"
 SCHEMA_FILE_NAME = "workbook.schema.json"
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -30,8 +32,8 @@ def workbook_schema() -> dict[str, Any]:
     generated = _without_null(Workbook.model_json_schema())
     prompts = generated["$defs"]["Section"]["properties"]["prompts"]
     prompts["items"]["description"] = (
-        "One prompt. Start with `id`, `kind` and `text`; the kind (text, scale, choice, "
-        "checklist, list or action) decides which other fields it takes."
+        f"One prompt. Start with `id`, `kind` and `text`; the kind ({names_in_words()}) "
+        "decides which other fields it takes."
     )
     schema: dict[str, Any] = {
         "$schema": _DRAFT,

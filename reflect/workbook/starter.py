@@ -3,12 +3,16 @@ with a comment on every part, so an author learns the format by editing it.
 
 It passes `reflect workbook check` with no advice exactly as written (a test
 holds it to that), so the first thing a new author sees is a workbook that
-works. Every prompt kind appears once, to copy from and delete.
+works. Every prompt kind appears once, to copy from and delete: each kind's example is
+its own (`Kind.starter` in `reflect.kinds`), placed in one of the sections below.
 """
 
 from __future__ import annotations
 
+from reflect.kinds import KINDS, names_in_words
 from reflect.workbook.schema import SCHEMA_FILE_NAME
+
+_SECTIONS = ("looking-back", "what-helps", "next-step")
 
 _STARTER = '''\
 #:schema ./{schema_file}
@@ -66,34 +70,9 @@ tips = [
 ]
 
 # Each prompt starts with [[sections.prompts]]. Its `kind` decides what the
-# reader does: text, scale, choice, checklist, list or action.
+# reader does: {kinds}.
 
-# text: free writing, as many lines as the person likes.
-[[sections.prompts]]
-id = "how-it-went"
-kind = "text"
-text = "How have things been since you last looked?"
-help = "A few words is plenty."
-
-# scale: a number between min and max, with words for each end. If the answer
-# is at or below `support_below`, the support note is shown gently.
-[[sections.prompts]]
-id = "how-you-feel"
-kind = "scale"
-text = "How are you feeling today?"
-min = 0
-max = 10
-min_label = "Really low"
-max_label = "Really good"
-support_below = 2
-
-# choice: pick one option.
-[[sections.prompts]]
-id = "pace"
-kind = "choice"
-text = "Which fits the last while best?"
-options = ["Too busy", "About right", "Too quiet"]
-
+{looking_back}
 # ---------------------------------------------------------------------------
 [[sections]]
 id = "what-helps"
@@ -101,22 +80,7 @@ title = "What helps"
 ideas = "Small, ordinary things often help most."
 tips = ["There are no right answers here."]
 
-# checklist: tick any of the options. `optional = true` marks a prompt as one
-# people can happily leave (every prompt can be skipped either way).
-[[sections.prompts]]
-id = "helped"
-kind = "checklist"
-text = "Which of these helped?"
-options = ["Rest", "Time outside", "Time with people", "Time alone"]
-optional = true
-
-# list: a few short items, one per line. `items` is how many to invite.
-[[sections.prompts]]
-id = "good-things"
-kind = "list"
-text = "Three small things that went well"
-items = 3
-
+{what_helps}
 # ---------------------------------------------------------------------------
 [[sections]]
 id = "next-step"
@@ -124,14 +88,7 @@ title = "One small step"
 ideas = "Choose something small enough to do on a tired day."
 tips = ["Tie it to something you already do, like your morning tea."]
 
-# action: plan what you will do, and when. `suggested_when` is offered as an
-# example date, written the way people type it: 'tomorrow', 'fri', 'in 3 days'.
-[[sections.prompts]]
-id = "small-step"
-kind = "action"
-text = "What is one small thing you will do, and when?"
-suggested_when = "in 3 days"
-'''
+{next_step}'''
 
 
 def title_from_id(workbook_id: str) -> str:
@@ -144,5 +101,14 @@ def title_from_id(workbook_id: str) -> str:
 def starter_text(workbook_id: str) -> str:
     """The starter workbook for `workbook_id` (already checked to be a valid id)."""
     return _STARTER.format(
-        workbook_id=workbook_id, title=title_from_id(workbook_id), schema_file=SCHEMA_FILE_NAME
+        workbook_id=workbook_id,
+        title=title_from_id(workbook_id),
+        schema_file=SCHEMA_FILE_NAME,
+        kinds=names_in_words(),
+        **{section.replace("-", "_"): _examples(section) for section in _SECTIONS},
     )
+
+
+def _examples(section: str) -> str:
+    """Each kind's example for this section (`Kind.starter`), a blank line between them."""
+    return "\n".join(text for where, text in (kind.starter for kind in KINDS) if where == section)

@@ -14,8 +14,9 @@ from icalendar import Calendar
 
 from reflect.actions import views
 from reflect.export.ics import actions_to_ics
-from reflect.journal.model import Action, ActionAnswer, Entry, SectionRecord
+from reflect.journal.model import Action, Entry, SectionRecord
 from reflect.journal.store import JournalStore
+from reflect.kinds.action import ActionAnswer
 from tests.cli.helpers import reflect
 
 

@@ -7,7 +7,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from reflect.journal.format import FILE_HEADER
+from reflect.journal.render import FILE_HEADER
 from reflect.journal.store import JournalStore
 from tests.cli.helpers import actions_json, journal_text, reflect
 from tests.conftest import DATA

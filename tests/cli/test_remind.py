@@ -288,7 +288,7 @@ def test_the_reflect_script_answers_without_typer() -> None:
     for heavy in ("typer", "click", "rich", "pydantic", "textual", "platformdirs", "icalendar"):
         assert heavy not in loaded, heavy
     # With the index warm, the journal parser (and its dataclasses) is not even imported.
-    assert "reflect.journal.format" not in loaded
+    assert "reflect.journal.parse" not in loaded
     assert "reflect.dates" not in loaded
 
 

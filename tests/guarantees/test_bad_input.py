@@ -18,7 +18,7 @@ import pytest
 from typer.testing import Result
 
 from reflect.errors import JournalError
-from reflect.journal.format import parse
+from reflect.journal.parse import parse
 from reflect.paths import bundled_workbooks_dir
 from tests.guarantees.helpers import (
     Figures,

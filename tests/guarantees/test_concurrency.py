@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from reflect.journal.model import TextAnswer
+from reflect.kinds.text import TextAnswer
 from tests.guarantees.driver import REFUSED_WALK
 from tests.guarantees.helpers import DRIVER, Figures, all_entries, cli, run_reflect
 

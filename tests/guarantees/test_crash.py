@@ -28,8 +28,10 @@ import pytest
 
 from reflect.drafts import DraftStore
 from reflect.fileio import TEMP_PREFIX
-from reflect.journal.model import ActionAnswer, Entry, TextAnswer
+from reflect.journal.model import Entry
 from reflect.journal.store import JournalStore
+from reflect.kinds.action import ActionAnswer
+from reflect.kinds.text import TextAnswer
 from reflect.paths import bundled_workbooks_dir
 from reflect.workbook.loader import load_workbook
 from tests.guarantees.helpers import (

@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 
 from reflect.drafts import DraftStore, session_to_draft
 from reflect.errors import DraftError, JournalError, ReflectError, WorkbookError
-from reflect.journal.format import ParsedFile, parse, render_file
+from reflect.journal.entry_parser import ParsedFile
+from reflect.journal.parse import parse
+from reflect.journal.render import render_file
 from reflect.journal.store import JournalStore
 from reflect.paths import bundled_workbooks_dir
 from reflect.workbook.loader import load_workbook, validate_workbook

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from reflect.journal.model import Action, ActionAnswer, Entry, SectionRecord
+from reflect.journal.model import Action, Entry, SectionRecord
 from reflect.journal.store import JournalStore
+from reflect.kinds.action import ActionAnswer
 
 
 def write_plans(store: JournalStore) -> None:

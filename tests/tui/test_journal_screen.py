@@ -12,8 +12,9 @@ from textual.pilot import Pilot
 from textual.widgets import Markdown, OptionList
 from textual.widgets.markdown import MarkdownBlock
 
-from reflect.journal.model import Entry, SectionRecord, TextAnswer
+from reflect.journal.model import Entry, SectionRecord
 from reflect.journal.store import JournalStore
+from reflect.kinds.text import TextAnswer
 from reflect.tui.screens import journal
 from reflect.tui.screens.home import HomeScreen
 from reflect.tui.screens.journal import JournalScreen, around

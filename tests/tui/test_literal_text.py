@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from reflect.journal.model import ActionAnswer, ListAnswer, TextAnswer
+from reflect.kinds.action import ActionAnswer
+from reflect.kinds.short_list import ListAnswer
+from reflect.kinds.text import TextAnswer
 from reflect.tui.screens.summary import SummaryScreen
 from reflect.workbook.loader import FoundWorkbook
 from tests.tui.conftest import AppFactory

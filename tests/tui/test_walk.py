@@ -17,14 +17,12 @@ from textual.widgets import Input, Static
 from reflect import messages
 from reflect.drafts import ALREADY_WALKING, DraftStore
 from reflect.errors import DraftError
-from reflect.journal.model import (
-    ActionAnswer,
-    ChecklistAnswer,
-    ChoiceAnswer,
-    ListAnswer,
-    ScaleAnswer,
-    TextAnswer,
-)
+from reflect.kinds.action import ActionAnswer
+from reflect.kinds.checklist import ChecklistAnswer
+from reflect.kinds.choice import ChoiceAnswer
+from reflect.kinds.scale import ScaleAnswer
+from reflect.kinds.short_list import ListAnswer
+from reflect.kinds.text import TextAnswer
 from reflect.tui.screens.home import HomeScreen
 from reflect.tui.screens.resume import ResumeModal
 from reflect.tui.screens.summary import SummaryScreen

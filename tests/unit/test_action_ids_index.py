@@ -23,11 +23,12 @@ from reflect.importers.jrnl import import_jrnl
 from reflect.journal import index
 from reflect.journal import model as journal_model
 from reflect.journal import store as journal_store
-from reflect.journal.format import ParsedFile
+from reflect.journal.entry_parser import ParsedFile
 from reflect.journal.index import CACHE_NAME, action_ids
-from reflect.journal.model import Action, ActionAnswer, Entry, SectionRecord
+from reflect.journal.model import Action, Entry, SectionRecord
 from reflect.journal.store import JournalStore
-from reflect.session import PlannedAction, Session
+from reflect.kinds.action import ActionAnswer, PlannedAction
+from reflect.session import Session
 from reflect.workbook.loader import load_workbook
 from tests.conftest import DATA, FROZEN_NOW
 

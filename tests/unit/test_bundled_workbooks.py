@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import get_args
 
 import pytest
 
 from reflect.dates import parse_when
+from reflect.kinds import NAMES
+from reflect.kinds.action.prompt import ActionPrompt
+from reflect.kinds.scale.prompt import ScalePrompt
 from reflect.workbook.loader import load_workbook
-from reflect.workbook.models import ActionPrompt, PromptKind, ScalePrompt
 
 WORKBOOKS_DIR = Path(__file__).resolve().parents[2] / "workbooks"
 FILES = sorted(WORKBOOKS_DIR.glob("*.toml"))
-ALL_KINDS = set(get_args(PromptKind))
+ALL_KINDS = set(NAMES)
 MAX_PROMPT_TEXT = 120
 
 each_workbook = pytest.mark.parametrize("path", FILES, ids=[f.stem for f in FILES])

@@ -18,10 +18,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reflect.export.markdown import as_prose, inline, render_markdown
-from reflect.journal.model import Action, Entry, SectionRecord, TextAnswer
+from reflect.export.markdown import render_markdown
+from reflect.export.markdown_text import as_prose, inline
+from reflect.journal.model import Action, Entry, SectionRecord
 from reflect.journal.query import Filters, iter_entries
 from reflect.journal.store import JournalStore
+from reflect.kinds.text import TextAnswer
 from tests.conftest import DATA, FROZEN_TODAY
 
 PARSER = MarkdownIt("commonmark").enable("table").enable("strikethrough")

@@ -16,19 +16,13 @@ from datetime import date, datetime, time
 from typing import Any
 
 from reflect.export.markdown import render_entry, render_markdown
-from reflect.journal.model import (
-    STATUSES,
-    Action,
-    ActionAnswer,
-    ChecklistAnswer,
-    ChoiceAnswer,
-    Entry,
-    ListAnswer,
-    ScaleAnswer,
-    SectionRecord,
-    Status,
-    TextAnswer,
-)
+from reflect.journal.model import STATUSES, Action, Entry, SectionRecord, Status
+from reflect.kinds.action import ActionAnswer
+from reflect.kinds.checklist import ChecklistAnswer
+from reflect.kinds.choice import ChoiceAnswer
+from reflect.kinds.scale import ScaleAnswer
+from reflect.kinds.short_list import ListAnswer
+from reflect.kinds.text import TextAnswer
 from tests.conftest import DATA, FROZEN_TODAY
 
 AWKWARD = [

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from reflect.export import markdown
 from reflect.export.markdown import heading, render_markdown, render_markdown_bytes
-from reflect.journal.model import Entry, SectionRecord, TextAnswer
+from reflect.journal.model import Entry, SectionRecord
+from reflect.kinds.text import TextAnswer
 from tests.conftest import FROZEN_TODAY
 from tests.unit.test_export_markdown_golden import varied_journal
 

@@ -16,30 +16,26 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reflect.errors import JournalError
-from reflect.journal.format import (
-    FILE_HEADER,
-    ParsedFile,
-    parse,
-    render_action,
-    render_entry,
-    render_file,
-)
+from reflect.journal.entry_parser import ParsedFile
+from reflect.journal.lines import render_action
 from reflect.journal.model import (
     ACTION_ID_LENGTH,
     ENTRY_ID_LENGTH,
     ID_ALPHABET,
     STATUSES,
     Action,
-    ActionAnswer,
     Answer,
-    ChecklistAnswer,
-    ChoiceAnswer,
     Entry,
-    ListAnswer,
-    ScaleAnswer,
     SectionRecord,
-    TextAnswer,
 )
+from reflect.journal.parse import parse
+from reflect.journal.render import FILE_HEADER, FORMAT_VERSION, render_entry, render_file
+from reflect.kinds.action import ActionAnswer
+from reflect.kinds.checklist import ChecklistAnswer
+from reflect.kinds.choice import ChoiceAnswer
+from reflect.kinds.scale import ScaleAnswer
+from reflect.kinds.short_list import ListAnswer
+from reflect.kinds.text import TextAnswer
 
 PATH = Path("journal/2026-11.txt")
 
@@ -405,7 +401,7 @@ BROKEN = [
     ("missing file header", GOOD.split("\n", 2)[2], 1),
     ("header misspelt", edit("# reflect journal", "# reflect jornal"), 1),
     ("header after blank lines", "\n\n" + edit("# reflect journal", "# journal"), 3),
-    ("a newer format version", edit("format 1", "format 2"), 1),
+    ("a newer format version", edit("format 1", f"format {FORMAT_VERSION + 1}"), 1),
     ("an absurdly long format version", edit("format 1", "format " + "9" * 5000), 1),
     ("text before the first entry", edit("\n\n## 2026-11-03", "\nmy notes\n\n## 2026-11-03"), 2),
     ("a heading with a bad date", edit("## 2026-11-03 21:14", "## 2026-02-30 10:00"), 3),
@@ -547,7 +543,7 @@ def test_windows_line_endings_are_named_as_such() -> None:
 
 def test_a_newer_format_says_to_upgrade() -> None:
     with pytest.raises(JournalError, match="newer reflect"):
-        parse(edit("format 1", "format 2"), PATH)
+        parse(edit("format 1", f"format {FORMAT_VERSION + 1}"), PATH)
 
 
 @FUZZ

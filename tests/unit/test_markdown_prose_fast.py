@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reflect.export.markdown import as_prose, escape
+from reflect.export.markdown_text import as_prose, escape
 
 PIECES = st.sampled_from(
     [*"ab \n\r\t#>+=-1.)9*_`[]<|~$&;\\", "&amp;", "&#12;", "12.", "ß", "🙂", "\n\n", "\n\n\n"]

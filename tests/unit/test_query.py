@@ -12,15 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflect.errors import JournalError, ReflectError
-from reflect.journal.model import (
-    Action,
-    ChoiceAnswer,
-    Entry,
-    SectionRecord,
-    TextAnswer,
-)
+from reflect.journal.model import Action, Entry, SectionRecord
 from reflect.journal.query import Filters, Pattern, list_entries, search
 from reflect.journal.store import JournalStore
+from reflect.kinds.choice import ChoiceAnswer
+from reflect.kinds.text import TextAnswer
 
 
 @pytest.fixture

@@ -16,8 +16,9 @@ from reflect.dates import due_wording
 from reflect.errors import JournalError
 from reflect.journal import index
 from reflect.journal.index import CACHE_NAME, IndexedAction, open_actions
-from reflect.journal.model import Action, ActionAnswer, Entry, SectionRecord
+from reflect.journal.model import Action, Entry, SectionRecord
 from reflect.journal.store import MONTH_FILE, JournalStore
+from reflect.kinds.action import ActionAnswer
 
 TODAY = date(2026, 11, 29)
 

@@ -8,8 +8,12 @@ from pathlib import Path
 import pytest
 
 from reflect.drafts import DraftStore, session_from_draft, session_to_draft
-from reflect.journal.model import ActionAnswer, ChecklistAnswer, ScaleAnswer, TextAnswer
-from reflect.session import InvalidAnswer, PlannedAction, Session
+from reflect.errors import InvalidAnswer
+from reflect.kinds.action import ActionAnswer, PlannedAction
+from reflect.kinds.checklist import ChecklistAnswer
+from reflect.kinds.scale import ScaleAnswer
+from reflect.kinds.text import TextAnswer
+from reflect.session import Session
 from reflect.workbook.loader import load_workbook
 from reflect.workbook.models import Workbook
 

@@ -13,8 +13,8 @@ import pytest
 
 from reflect.errors import JournalError, NotFoundError
 from reflect.fileio import TEMP_PREFIX, atomic_write, locked
-from reflect.journal.format import FILE_HEADER
 from reflect.journal.model import Action, Entry
+from reflect.journal.render import FILE_HEADER
 from reflect.journal.store import JournalStore
 
 

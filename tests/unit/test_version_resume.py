@@ -12,9 +12,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reflect.drafts import DraftStore, session_from_draft, session_to_draft
-from reflect.journal.format import parse, render_file
-from reflect.journal.model import ActionAnswer, ChoiceAnswer, ScaleAnswer, TextAnswer
-from reflect.session import KEPT_SECTION_TITLE, PlannedAction, Session
+from reflect.journal.parse import parse
+from reflect.journal.render import render_file
+from reflect.kinds.action import ActionAnswer, PlannedAction
+from reflect.kinds.choice import ChoiceAnswer
+from reflect.kinds.scale import ScaleAnswer
+from reflect.kinds.text import TextAnswer
+from reflect.session import KEPT_SECTION_TITLE, Session
 from reflect.workbook.models import Workbook
 
 NOW = datetime(2026, 11, 29, 10, 0)

@@ -7,8 +7,9 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+from reflect.kinds.action.prompt import ActionPrompt
 from reflect.workbook.check import check_file
-from reflect.workbook.models import ActionPrompt, Workbook
+from reflect.workbook.models import Workbook
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "workbook-format.md"
 BLOCKS = re.findall(r"```toml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S)

@@ -7,6 +7,7 @@ so what the person reads here is what is in their journal.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,16 +19,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from reflect import messages
-from reflect.dates import When, echo_when
-from reflect.journal.model import (
-    ActionAnswer,
-    Answer,
-    ChecklistAnswer,
-    ChoiceAnswer,
-    ListAnswer,
-    ScaleAnswer,
-    TextAnswer,
-)
+from reflect.journal.model import Answer
+from reflect.kinds import kind_of
+from reflect.kinds.action import when_text
 from reflect.tui import words
 from reflect.tui.context import TuiContext
 from reflect.tui.walker import Finished
@@ -77,9 +71,7 @@ class SummaryScreen(Screen[None]):
                 yield Static(words.SUMMARY_PLANNED, classes="part", markup=False)
                 lines: list[Part] = []
                 for action in planned:
-                    when = (
-                        f" — {echo_when(When(action.due, action.at), today)}" if action.due else ""
-                    )
+                    when = when_text(action, today)
                     lines += [(f"  [{action.id}] ", "bold"), shown(action.text), when, "\n"]
                 yield Static(Content.assemble(*lines[:-1]))
             left = self.finished.unanswered
@@ -96,24 +88,15 @@ class SummaryScreen(Screen[None]):
             for section in entry.sections:
                 wrote.append((f"\n{shown(section.title)}\n", "bold"))
                 for answer in section.answers:
-                    wrote += [(f"  {shown(answer.prompt)}\n", "italic"), *_answer_lines(answer)]
+                    wrote += [
+                        (f"  {shown(answer.prompt)}\n", "italic"),
+                        *_answer_lines(answer, today),
+                    ]
             yield Static(Content.assemble(*wrote) if wrote else Content(words.SUMMARY_NOTHING))
         yield Footer()
 
 
-def _answer_lines(answer: Answer) -> list[Part]:
+def _answer_lines(answer: Answer, today: date) -> list[Part]:
     """An answer as indented lines of literal text."""
-    match answer:
-        case TextAnswer():
-            lines = answer.text.split("\n")
-        case ScaleAnswer():
-            lines = [f"{answer.value}  (on a scale of {answer.low} to {answer.high})"]
-        case ChoiceAnswer():
-            lines = [answer.chosen]
-        case ChecklistAnswer():
-            lines = [f"✓ {item}" for item in answer.ticked]
-        case ListAnswer():
-            lines = [f"{n}. {item}" for n, item in enumerate(answer.items, start=1)]
-        case ActionAnswer():
-            lines = [f"• {action.text}" for action in answer.actions]
+    lines = kind_of(answer).summary_lines(answer, today)
     return ["".join(f"    {shown(line)}\n" for line in lines)]

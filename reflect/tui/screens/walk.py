@@ -32,8 +32,8 @@ from textual.widgets import (
 )
 
 from reflect import messages
-from reflect.errors import ReflectError
-from reflect.session import InvalidAnswer, Step
+from reflect.errors import InvalidAnswer, ReflectError
+from reflect.session import Step
 from reflect.tui import words
 from reflect.tui.context import TuiContext
 from reflect.tui.screens.support import SupportNoteModal, unwrap

@@ -19,7 +19,7 @@ from textual.widgets import Input, Label, OptionList, Static
 
 from reflect.dates import When, echo_when, parse_when
 from reflect.errors import DateError
-from reflect.session import PlannedAction
+from reflect.kinds.action import PlannedAction
 from reflect.tui import words
 from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
 from reflect.tui.widgets.literal import LiteralInput, literal, shown

@@ -1,0 +1,57 @@
+"""The pieces every part of a journal entry is written with: text blocks, action lines
+and the file's first line. Kinds (`reflect.kinds`) write their answers with these;
+`render` and `parse` put whole entries and files together and take them apart.
+
+The one idea that makes the grammar safe: everything a person wrote at length sits
+in a block indented by four spaces, and every structural line starts at column 0
+with a fixed marker, so no answer can ever be mistaken for structure. The spec is
+docs/journal-format.md.
+"""
+
+from __future__ import annotations
+
+from reflect.journal.model import Action, Status
+
+INDENT = "    "
+HEADER_PREFIX = "# reflect journal · format "
+
+BOX_OF: dict[Status, str] = {"open": " ", "done": "x", "dropped": "-"}
+STATUS_OF = {box: status for status, box in BOX_OF.items()}
+
+
+def file_header(version: int) -> str:
+    """The first line of a month file in journal format `version`."""
+    return f"{HEADER_PREFIX}{version}"
+
+
+def render_block(text: str) -> list[str]:
+    """Indent every line of `text`.
+
+    Empty lines between written lines stay empty (so editors that strip
+    trailing spaces change nothing there); empty lines at the very start or end
+    are written as a bare indent, because blank lines around a block are
+    separators, not content.
+    """
+    parts = text.split("\n")
+    filled = [i for i, part in enumerate(parts) if part]
+    first, last = (filled[0], filled[-1]) if filled else (0, -1)
+    return [INDENT + part if part or not first < i < last else "" for i, part in enumerate(parts)]
+
+
+def render_action(action: Action) -> list[str]:
+    """The action's line, then its follow-up note (if any) as a block."""
+    meta = [action.id]
+    if action.due is not None:
+        due = action.due.isoformat()
+        if action.at is not None:
+            due += " " + action.at.strftime("%H:%M")
+        meta.append(f"due {due}")
+    if action.changed_on is not None:
+        meta.append(f"{action.status} {action.changed_on.isoformat()}")
+    line = f"- [{BOX_OF[action.status]}] {action.text}  ({' · '.join(meta)})"
+    return [line] if action.note is None else [line, *render_block(action.note)]
+
+
+def is_block_line(line: str) -> bool:
+    """Indented by four spaces, or by a tab (a hand edit)."""
+    return line.startswith(INDENT) or line.startswith("\t")

@@ -1,0 +1,75 @@
+"""Writing the journal: entries and month files as text (spec: docs/journal-format.md).
+
+Single-line values (titles, prompts, options, list items, action text) sit after a
+marker on their own line, which is why they may not contain a newline. Each answer's
+lines are its kind's (`reflect.kinds`). parse(render(x)) == x for every valid entry
+(tests/unit/test_journal_format.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reflect.journal.lines import file_header, render_action, render_block
+from reflect.journal.model import Entry
+from reflect.kinds import KINDS, kind_of
+
+FORMAT_VERSION = max(kind.since_format for kind in KINDS)
+"""The newest journal format this reflect reads and writes."""
+FILE_HEADER = file_header(1)
+"""The first line of a file with nothing newer in it than format 1 (most files)."""
+
+
+def format_needed(entries: Iterable[Entry]) -> int:
+    """The lowest journal format that holds `entries`: 1, unless an answer is of a kind
+    that came later (a `date` answer needs 2). A file says the highest its entries need,
+    so an older reflect asks to be upgraded rather than stopping at a line it cannot read.
+    """
+    return max(
+        (
+            kind_of(answer).since_format
+            for entry in entries
+            for section in entry.sections
+            for answer in section.answers
+        ),
+        default=1,
+    )
+
+
+def render_file(entries: Iterable[Entry]) -> str:
+    """A whole month file."""
+    entries = list(entries)
+    header = file_header(format_needed(entries))
+    return header + "\n" + "".join("\n" + render_entry(entry) for entry in entries)
+
+
+def render_entry(entry: Entry) -> str:
+    """One entry, ending with a newline. Entries are separated by one blank line."""
+    lines = [_entry_header(entry), f"id: {entry.id}"]
+    if entry.workbook is not None:
+        version = f" (version {entry.version})" if entry.version is not None else ""
+        lines.append(f"workbook: {entry.workbook}{version}")
+    if entry.starred:
+        lines.append("starred: yes")
+    if entry.body is not None:
+        lines += ["", *render_block(entry.body)]
+    if entry.actions:
+        lines.append("")
+        for action in entry.actions:
+            lines += render_action(action)
+    for section in entry.sections:
+        lines += ["", f"### {section.title}  [{section.id}]"]
+        for answer in section.answers:
+            lines += [
+                "",
+                f"#### {answer.prompt}  [{answer.prompt_id}]",
+                *kind_of(answer).journal_lines(answer),
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def _entry_header(entry: Entry) -> str:
+    moment = entry.written
+    clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
+    header = f"## {moment.date().isoformat()} {clock}"
+    return f"{header} · {entry.title}" if entry.title else header
