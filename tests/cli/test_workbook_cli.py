@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from reflect.kinds import NAMES
 from reflect.workbook.schema import SCHEMA_FILE_NAME
 from tests.cli.helpers import reflect
 
@@ -45,12 +46,12 @@ def test_new_writes_a_starter_that_checks_clean(tmp_path: Path) -> None:
     assert text.startswith(f"#:schema ./{SCHEMA_FILE_NAME}\n")
     assert 'id = "team-check-in"' in text
     kinds = {p["kind"] for s in tomllib.loads(text)["sections"] for p in s["prompts"]}
-    assert kinds == {"text", "scale", "choice", "checklist", "list", "action"}
+    assert kinds == set(NAMES)  # every kind, once
 
     checked = reflect("workbook", "check", str(target))
     assert checked.exit_code == 0, checked.output
     assert _lines(checked.stdout) == [
-        f"{target}: fine (Team check in: 3 sections, 6 prompts, about 15 minutes)"
+        f"{target}: fine (Team check in: 3 sections, {len(NAMES)} prompts, about 15 minutes)"
     ]
 
 

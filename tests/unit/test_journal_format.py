@@ -30,9 +30,11 @@ from reflect.journal.model import (
 )
 from reflect.journal.parse import parse
 from reflect.journal.render import FILE_HEADER, FORMAT_VERSION, render_entry, render_file
+from reflect.kinds import NAMES
 from reflect.kinds.action import ActionAnswer
 from reflect.kinds.checklist import ChecklistAnswer
 from reflect.kinds.choice import ChoiceAnswer
+from reflect.kinds.date import DateAnswer
 from reflect.kinds.scale import ScaleAnswer
 from reflect.kinds.short_list import ListAnswer
 from reflect.kinds.text import TextAnswer
@@ -72,6 +74,8 @@ MARKER_LINES = [
     "chose:",
     "ticked: x",
     "item: x",
+    "date: 2026-11-04",
+    "date: tomorrow",
     "    indented",
     "        twice indented",
     "\tindented with a tab",
@@ -110,7 +114,7 @@ maybe_day = st.none() | st.dates()
 maybe_due_time = st.none() | st.times().map(lambda clock: clock.replace(second=0, microsecond=0))
 maybe_text = st.none() | long_text
 statuses = st.sampled_from(STATUSES)
-answer_kinds = st.sampled_from(["text", "scale", "choice", "checklist", "list", "action"])
+answer_kinds = st.sampled_from(NAMES)
 scale_numbers = st.tuples(st.integers(), st.integers(), st.integers())
 up_to_two = st.integers(min_value=0, max_value=2)
 up_to_three = st.integers(min_value=0, max_value=3)
@@ -155,6 +159,8 @@ def an_answer(draw: st.DrawFn, taken: set[str]) -> Answer:
         return ChecklistAnswer(prompt_id, prompt, draw(items))
     if kind == "list":
         return ListAnswer(prompt_id, prompt, draw(items))
+    if kind == "date":
+        return DateAnswer(prompt_id, prompt, draw(st.dates()))
     count = draw(up_to_two) + 1
     return ActionAnswer(prompt_id, prompt, tuple(draw(an_action(taken)) for _ in range(count)))
 

@@ -31,6 +31,7 @@ EXAMPLES = {
 }
 ASK = "(A day, such as {examples}. Enter to skip.)\n"
 NOT_YET = "{day} is still to come: this asks about a day on or before today."
+PASSED = "{day} has already passed: this asks about a day from today on."
 NO_TIME = "This asks for a day only; leave out the time."
 UNREADABLE = "I couldn't read {text} as a date. Try {examples} or '2026-11-04'."
 NOT_A_DATE = "This prompt takes a date."
@@ -59,32 +60,46 @@ def read_day(text: str, today: date, allow: str) -> date:
     refuses days after today; 'future' reads as an action's due date does and refuses
     days before today; 'any' tries both and takes the day nearer today (on a tie, the
     coming one), so 'yesterday' and 'in 3 days' both work, and 'fri' is the nearest.
+    A day that only the other direction reads ('tomorrow' when asked about the past)
+    is named, with why it does not fit.
     """
-    tried: list[date] = []
-    problems: list[DateError] = []
-    if allow in ("future", "any"):
-        try:
-            when = parse_when(text, today)
-        except DateError as problem:
-            problems.append(problem)
-        else:
-            if when.at is not None:
-                raise DateError(NO_TIME)
-            tried.append(when.day)
-    if allow in ("past", "any"):
-        try:
-            day = parse_since(text, today)
-        except DateError as problem:
-            problems.append(problem)
-        else:
-            if day > today and allow == "past":
+    ahead = _ahead(text, today)
+    back = _back(text, today)
+    if allow == "past":
+        day = back if isinstance(back, date) else ahead
+        if isinstance(day, date):
+            if day > today:
                 raise DateError(NOT_YET.format(day=format_day(day, today)))
-            tried.append(day)
-    if tried:
-        return min(tried, key=lambda day: (abs((day - today).days), day < today))
-    if len(problems) == 1 or problems[0].message == problems[1].message:
-        raise problems[0]  # one direction only, or a problem both found ('30 feb')
+            return day
+        raise back
+    if allow == "future":
+        if isinstance(ahead, date):
+            return ahead
+        if isinstance(back, date) and back < today:
+            raise DateError(PASSED.format(day=format_day(back, today)))
+        raise ahead
+    days = [day for day in (ahead, back) if isinstance(day, date)]
+    if days:
+        return min(days, key=lambda day: (abs((day - today).days), day < today))
+    assert isinstance(ahead, DateError) and isinstance(back, DateError)
+    if ahead.message in (back.message, NO_TIME):
+        raise ahead  # a problem both directions found ('30 feb'), or a time
     raise DateError(UNREADABLE.format(text=repr(text.strip()), examples=EXAMPLES["any"]))
+
+
+def _ahead(text: str, today: date) -> date | DateError:
+    try:
+        when = parse_when(text, today)
+    except DateError as problem:
+        return problem
+    return when.day if when.at is None else DateError(NO_TIME)
+
+
+def _back(text: str, today: date) -> date | DateError:
+    try:
+        return parse_since(text, today)
+    except DateError as problem:
+        return problem
 
 
 def echo_day(day: date, today: date) -> str:
