@@ -223,7 +223,7 @@ def test_the_day_is_echoed_as_an_absolute_date() -> None:
 
 @pytest.mark.parametrize("value", ["2026-11-04", datetime(2026, 11, 4, 9), 20261104, ["x"]])
 def test_only_a_day_is_a_date_answer(value: object) -> None:
-    prompt = load_workbook(DATA / "workbooks" / "dates.toml").sections[0].prompts[0]
+    prompt = load_workbook(DATA / "workbooks" / "dates" / "dates.toml").sections[0].prompts[0]
     with pytest.raises(InvalidAnswer):
         BY_NAME["date"].check(prompt, value)
     assert BY_NAME["date"].check(prompt, None) is None  # nothing given: a skip
@@ -323,7 +323,7 @@ def test_a_date_answer_survives_a_draft(tmp_path: Path) -> None:
     from reflect.drafts import DraftStore
     from reflect.session import Session
 
-    workbook = load_workbook(DATA / "workbooks" / "dates.toml")
+    workbook = load_workbook(DATA / "workbooks" / "dates" / "dates.toml")
     session = Session(workbook, started=WRITTEN)
     session.answer(date(2026, 11, 4))
     drafts = DraftStore(tmp_path)

@@ -66,12 +66,15 @@ def read_day(text: str, today: date, allow: str) -> date:
     ahead = _ahead(text, today)
     back = _back(text, today)
     if allow == "past":
-        day = back if isinstance(back, date) else ahead
-        if isinstance(day, date):
-            if day > today:
-                raise DateError(NOT_YET.format(day=format_day(day, today)))
-            return day
-        raise back
+        if isinstance(back, date):
+            day = back
+        elif isinstance(ahead, date):
+            day = ahead
+        else:
+            raise back
+        if day > today:
+            raise DateError(NOT_YET.format(day=format_day(day, today)))
+        return day
     if allow == "future":
         if isinstance(ahead, date):
             return ahead
