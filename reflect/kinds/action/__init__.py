@@ -47,6 +47,8 @@ class PlannedAction:
 
 @dataclass(frozen=True)
 class ActionAnswer(Answer):
+    """The actions planned at one prompt."""
+
     kind: ClassVar[str] = "action"
     actions: tuple[Action, ...]
 

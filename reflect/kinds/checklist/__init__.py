@@ -21,6 +21,8 @@ SOME_LINES = {"type": "array", "minItems": 1, "items": ONE_LINE}
 
 @dataclass(frozen=True)
 class ChecklistAnswer(Answer):
+    """The options ticked, in the workbook's order."""
+
     kind: ClassVar[str] = "checklist"
     ticked: tuple[str, ...]
 

@@ -20,6 +20,8 @@ ONE_LINE = {"$ref": "#/$defs/oneLine"}
 
 @dataclass(frozen=True)
 class ChoiceAnswer(Answer):
+    """The option chosen, in its words."""
+
     kind: ClassVar[str] = "choice"
     chosen: str
 

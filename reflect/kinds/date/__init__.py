@@ -44,6 +44,8 @@ _ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 @dataclass(frozen=True)
 class DateAnswer(Answer):
+    """A day (no time)."""
+
     kind: ClassVar[str] = "date"
     day: date
 

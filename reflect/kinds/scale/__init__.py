@@ -34,6 +34,8 @@ _LINE = re.compile(r"^scale: (-?[0-9]+) \((-?[0-9]+) to (-?[0-9]+)\)$")
 
 @dataclass(frozen=True)
 class ScaleAnswer(Answer):
+    """A number, with the scale's ends at the time it was given."""
+
     kind: ClassVar[str] = "scale"
     value: int
     low: int

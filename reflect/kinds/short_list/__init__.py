@@ -25,6 +25,8 @@ BLANK = "________________"
 
 @dataclass(frozen=True)
 class ListAnswer(Answer):
+    """The items written, in order."""
+
     kind: ClassVar[str] = "list"
     items: tuple[str, ...]
 

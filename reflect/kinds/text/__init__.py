@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class TextAnswer(Answer):
+    """Free writing, exactly as written."""
+
     kind: ClassVar[str] = "text"
     text: str
 
