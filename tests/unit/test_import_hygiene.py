@@ -48,7 +48,8 @@ def test_cli_module_does_not_import_textual_or_pydantic() -> None:
 
 
 def test_journal_and_remind_do_not_import_heavy_libraries() -> None:
-    loaded = _modules_after("import reflect.remind, reflect.journal.store")
+    """The answer kinds' journal side too: their workbook fields (pydantic) load lazily."""
+    loaded = _modules_after("import reflect.remind, reflect.journal.store, reflect.kinds")
     for heavy in ("textual", "pydantic", "rich", "typer"):
         assert heavy not in loaded, heavy
 
