@@ -290,7 +290,8 @@ class EntryParser:
         elif line.startswith("- "):
             kind = ACTIONS_KIND
         else:
-            found = BY_WORD.get(line.partition(":")[0])
+            word, colon, _ = line.partition(":")
+            found = BY_WORD.get(word) if colon else None
             if found is None:
                 raise self.no_answer()
             kind = found
@@ -323,6 +324,8 @@ class EntryParser:
                 words.append(value.group(1))
             found.append((value.group(2), self.at))
             self.at += 1
+        if not words:
+            raise self.no_answer()
         if words != [word]:
             named = [f"'{w}:'" for w in words]
             listed = ", ".join(named[:-1]) + " and " + named[-1]

@@ -29,6 +29,7 @@ from reflect.cli.main import app
 from reflect.errors import JournalError, WorkbookError
 from reflect.fileio import TEMP_PREFIX, atomic_write, locked, remove_stale_temp_files
 from reflect.journal.store import JournalStore
+from reflect.kinds import KINDS
 from reflect.paths import bundled_workbooks_dir
 from reflect.terminal import visible
 from reflect.workbook import models
@@ -205,7 +206,7 @@ def test_pydantic_models_hide_input_values() -> None:
         obj
         for obj in vars(models).values()
         if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel
-    ]
+    ] + [kind.prompt_model() for kind in KINDS]  # each kind's workbook fields
     assert len(classes) >= 8
     for cls in classes:
         assert cls.model_config.get("hide_input_in_errors") is True, cls.__name__

@@ -333,3 +333,23 @@ def test_a_date_answer_survives_a_draft(tmp_path: Path) -> None:
     assert resumed is not None and resumed.answer_for("started") == date(2026, 11, 4)
     [section] = resumed.to_entry(WRITTEN, set()).sections
     assert section.answers == (DateAnswer("started", "When did this start?", date(2026, 11, 4)),)
+
+
+@pytest.mark.parametrize("line", ["chose", "date", "item", "scale", "ticked", "scale: x", "date:"])
+def test_a_marker_without_its_value_is_a_prompt_without_an_answer(line: str) -> None:
+    text = "\n".join(
+        [
+            FILE_HEADER,
+            "",
+            "## 2026-11-03 21:14",
+            "id: k3f9q2mx",
+            "",
+            "### S  [s]",
+            "",
+            "#### Q  [w]",
+            line,
+        ]
+    )
+    with pytest.raises(JournalError) as caught:
+        parse(text, Path("2026-11.txt"))
+    assert caught.value.line in (8, 9)
