@@ -21,6 +21,7 @@ from reflect.errors import DateError
 from reflect.kinds.date import EXAMPLES, echo_day, read_day
 from reflect.kinds.date.prompt import DatePrompt
 from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
+from reflect.tui.widgets.literal import LiteralInput, literal
 
 PLACEHOLDER = "e.g. {examples}"
 NO_DAY = "No day yet — Enter skips this one."
@@ -57,7 +58,7 @@ class DateField(Horizontal):
         return cls(prompt.allow, value if isinstance(value, date) else None, today, id="answer")
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield LiteralInput(
             self.start.isoformat() if self.start else "",
             placeholder=PLACEHOLDER.format(examples=EXAMPLES[self.allow]),
             id="day",
@@ -89,7 +90,7 @@ class DateField(Horizontal):
             echo.update(Content(NO_DAY))
             echo.add_class("none")
         elif isinstance(found, DateError):
-            echo.update(Content(found.message))
+            echo.update(literal(found.message))  # it may quote what was typed
             echo.add_class("problem")
         else:
             echo.update(Content(echo_day(found, self.today)))
