@@ -7,6 +7,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+from reflect.kinds import NAMES
 from reflect.kinds.action.prompt import ActionPrompt
 from reflect.workbook.check import check_file
 from reflect.workbook.models import Workbook
@@ -29,7 +30,7 @@ def test_the_complete_example_checks_clean(tmp_path: Path, today: date) -> None:
 
 def test_every_prompt_snippet_is_a_valid_prompt() -> None:
     snippets = [b for b in BLOCKS[1:] if b.startswith("[[sections.prompts]]")]
-    assert len(snippets) == 6  # one per kind
+    assert len(snippets) == len(NAMES)  # one per kind
     for snippet in snippets:
         data = tomllib.loads(snippet)
         book = Workbook.model_validate(
