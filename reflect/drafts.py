@@ -20,11 +20,12 @@ import tomli_w
 from reflect.clock import in_range
 from reflect.errors import DraftError, InvalidAnswer, JournalError, ReflectError, could_not
 from reflect.fileio import atomic_write, locked, read_plain_file, remove_stale_temp_files, try_lock
-from reflect.journal.model import ActionAnswer, Entry, at_second, new_entry_id
+from reflect.journal.model import Entry, at_second, new_entry_id
 from reflect.journal.parse import parse
 from reflect.journal.render import render_file
 from reflect.journal.store import JournalStore
 from reflect.kinds import named
+from reflect.kinds.action import ActionAnswer
 from reflect.messages import NOT_UTF8
 from reflect.session import Session, StoredAnswer, check_answer
 from reflect.toml_limits import MAX_NESTING, nesting_line

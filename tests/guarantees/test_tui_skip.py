@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from reflect.drafts import DraftStore
-from reflect.journal.format import render_entry
+from reflect.journal.render import render_entry
 from reflect.journal.store import JournalStore
 from reflect.paths import get_paths
 from reflect.tui import words

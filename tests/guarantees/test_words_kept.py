@@ -21,8 +21,8 @@ import pytest
 import tomli_w
 
 from reflect.drafts import DraftStore
-from reflect.journal.format import render_entry
 from reflect.journal.model import Entry
+from reflect.journal.render import render_entry
 from reflect.journal.store import JournalStore
 from tests.conftest import FROZEN_NOW
 from tests.guarantees.helpers import (
