@@ -2,7 +2,7 @@
 
 The domain raises these, carrying the file, line and a plain message; the CLI
 turns them into one short paragraph on stderr and an exit code in exactly one
-place (`reflect.cli.main.run`). Nothing here prints.
+place (`reflect.cli.root.ReflectGroup.invoke`). Nothing here prints.
 """
 
 from __future__ import annotations

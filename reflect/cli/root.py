@@ -1,13 +1,15 @@
-"""The root of the `reflect` command line, and a start-up that imports one command.
+"""The root of the `reflect` command line, its one list of commands, and a start-up
+that imports one command.
 
-`reflect.cli.main.app` has every command, for `reflect --help`, for tests and for
-anything unusual. But importing every command module (and Typer building every
-command) costs ~40 ms that `reflect journal -n 10` does not need. So `run()` looks
-at the first word: when it names a command in `COMMANDS`, it builds an app with
-the same root (the same group, `--version` and error handling) and only that
-command's module. Anything else (no command, `--help`, a typo that wants a
-suggestion) gets the full app. tests/cli/test_lazy_dispatch.py keeps `COMMANDS`
-equal to what `reflect.cli.main` registers and checks both print the same help.
+`COMMANDS` is the only list of commands: `reflect.cli.main.app` adds all of them
+(for `reflect --help`, for tests and for anything unusual), and `app_for` adds just
+the one named. Importing every command module (and Typer building every command)
+costs ~40 ms that `reflect journal -n 10` does not need, so `run()` looks at the
+first word: when it names a command in `COMMANDS`, it builds an app with the same
+root (the same group, `--version` and error handling) and only that command's
+module. Anything else (no command, `--help`, a typo that wants a suggestion) gets
+the full app. tests/cli/test_lazy_dispatch.py checks that a module adds no command
+the table does not name, and that both apps print the same help.
 """
 
 from __future__ import annotations
@@ -20,20 +22,18 @@ import typer
 from typer._click.exceptions import ClickException  # Typer's own copy of Click
 from typer.core import TyperGroup
 
-from reflect import __version__, clock
+from reflect import __version__, clock, messages
 from reflect.cli import coercion
 from reflect.errors import ReflectError
-from reflect.terminal import visible
-
-# Plain values (a word, a number, a choice) skip Typer's pydantic adapters: ~80 ms.
-coercion.install()
+from reflect.terminal import is_utf8, visible
 
 if TYPE_CHECKING:
     # Typer vendors Click; its Context is what TyperGroup's methods are typed with.
     from typer._click import Context as ClickContext
 
-# Each command: the module that adds it, and whether that module's `app` is a group
-# added under the name (otherwise the module's `register(app)` adds it).
+# Each command, in the order `reflect --help` lists them: the module that adds it, and
+# whether that module's `app` is a group added under the name (otherwise the module's
+# `register(app)` adds it, with any other commands of that module).
 COMMANDS: dict[str, tuple[str, bool]] = {
     "start": ("reflect.cli.start", False),
     "workbooks": ("reflect.cli.workbooks", False),
@@ -80,6 +80,19 @@ class ReflectGroup(TyperGroup):
             typer.echo("\nStopped. Nothing you saved has changed.", err=True)
             raise typer.Exit(130) from None
 
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        """Refuse a command line with bytes that are not UTF-8 before any command reads it.
+
+        Python hands such bytes on as lone surrogates, which the UTF-8 journal cannot
+        hold, and reflect does not change someone's words to fit. Every word of the
+        command line passes through the root group first, so this one check covers
+        every argument and option of every command; the refusal is a usage error (exit
+        2), as any bad value is.
+        """
+        if not all(is_utf8(arg) for arg in args):
+            raise typer.BadParameter(messages.NOT_UTF8_ARGUMENT, ctx=ctx)
+        return super().parse_args(ctx, args)
+
     def list_commands(self, ctx: ClickContext) -> list[str]:
         # Commands in the order people meet them, not alphabetical.
         return list(self.commands)
@@ -118,7 +131,13 @@ def root(
 
 
 def new_app() -> typer.Typer:
-    """The root app with no commands yet."""
+    """The root app with no commands yet.
+
+    It also installs the quick coercion (reflect.cli.coercion: plain values skip
+    Typer's pydantic adapters, ~80 ms), here rather than when this module is
+    imported, so importing reflect changes nothing in Typer until an app is built.
+    """
+    coercion.install()
     app = typer.Typer(
         name="reflect",
         cls=ReflectGroup,
@@ -142,14 +161,30 @@ def app_for(args: list[str]) -> typer.Typer:
         from reflect.cli.main import app
 
         return app
+    app = new_app()
+    _add(app, name)
+    return app
+
+
+def full_app() -> typer.Typer:
+    """The root app with every command in `COMMANDS`, in its order."""
+    app = new_app()
+    registered: set[str] = set()
+    for name, (module_name, is_group) in COMMANDS.items():
+        if is_group or module_name not in registered:
+            _add(app, name)
+            registered.add(module_name)
+    return app
+
+
+def _add(app: typer.Typer, name: str) -> None:
+    """Add command `name` to `app`, importing only the module that has it."""
     module_name, is_group = COMMANDS[name]
     module = importlib.import_module(module_name)
-    app = new_app()
     if is_group:
         app.add_typer(module.app, name=name)
     else:
         module.register(app)
-    return app
 
 
 def run() -> None:

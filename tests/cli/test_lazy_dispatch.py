@@ -1,8 +1,10 @@
 """`reflect NAME ...` imports one command's module, and says exactly what the full app says.
 
 reflect.cli.root builds a one-command app for the first word when it can (start-up
-is ~40 ms quicker); these tests keep its table in step with reflect.cli.main and
-check that a person cannot tell the two apart.
+is ~40 ms quicker); both that app and the full one (reflect.cli.main) are built
+from root.COMMANDS. These tests check that no module adds a command the table does
+not name (it would be missing from the one-command start-up), and that a person
+cannot tell the two apps apart.
 """
 
 from __future__ import annotations
@@ -27,6 +29,23 @@ def _full_names() -> set[str]:
 
 def test_the_table_names_every_command_of_the_full_app() -> None:
     assert set(root.COMMANDS) == _full_names()
+
+
+@pytest.mark.parametrize("name", list(root.COMMANDS))
+def test_each_one_command_app_has_the_command_it_is_for(name: str) -> None:
+    app = root.app_for([name])
+    names = {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
+    assert name in names and names <= set(root.COMMANDS)
+
+
+def test_the_full_app_lists_commands_in_the_tables_order() -> None:
+    """`reflect --help` shows the commands in the table's order (Typer puts the groups,
+    such as `actions`, after the single commands)."""
+    singles = [name for name, (_, is_group) in root.COMMANDS.items() if not is_group]
+    groups = [name for name, (_, is_group) in root.COMMANDS.items() if is_group]
+    help_text = CliRunner().invoke(full_app, ["--help"]).output
+    lines = help_text.split("Commands:\n")[1].splitlines()
+    assert [line.split()[0] for line in lines if line.strip()] == [*singles, *groups]
 
 
 def _subcommands(name: str) -> list[str]:

@@ -14,8 +14,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from reflect import messages
+from reflect.cli.root import app_for
 from reflect.drafts import DraftStore
 from reflect.errors import DraftError, JournalError
 from reflect.journal.model import Entry
@@ -29,24 +31,46 @@ from tests.guarantees.helpers import saved_state
 NOT_UTF8 = "caf\udcff au lait"  # how Python hands on the bytes b"caf\xff au lait"
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["write", NOT_UTF8],
-        ["actions", "add", NOT_UTF8],
-        ["search", NOT_UTF8],
-        ["actions", "done", "abcd", "--note", NOT_UTF8],
-    ],
-)
+# Arguments and options of commands and of groups' subcommands, spelt every way an
+# option can be: the refusal is the root group's, so no command is left out.
+COMMAND_LINES = [
+    ["write", NOT_UTF8],
+    ["write", "--", NOT_UTF8],
+    ["actions", "add", NOT_UTF8],
+    ["actions", "add", "Call Sam", "--due", NOT_UTF8],
+    ["search", NOT_UTF8],
+    ["actions", "done", "abcd", "--note", NOT_UTF8],
+    ["actions", "done", "abcd", f"--note={NOT_UTF8}"],
+    ["export", "--workbook", NOT_UTF8],
+    ["export", "-o", NOT_UTF8],
+    ["journal", "--workbook", NOT_UTF8],
+    ["workbook", "check", NOT_UTF8],
+    ["start", NOT_UTF8],
+    [NOT_UTF8],
+]
+
+
+@pytest.mark.parametrize("args", COMMAND_LINES, ids=lambda args: " ".join(args[:2]))
 def test_a_command_line_in_another_encoding_is_refused_and_nothing_changes(
     args: list[str], reflect_home: Path
 ) -> None:
     assert reflect("write", "Already here.").exit_code == 0
     before = saved_state(reflect_home)
-    refused = reflect(*args)
-    assert refused.exit_code == 2
-    assert "not UTF-8 text" in refused.stderr and "Traceback" not in refused.output
-    assert saved_state(reflect_home) == before
+    for refused in (reflect(*args), CliRunner().invoke(app_for(args), args)):  # full, lazy
+        assert refused.exit_code == 2, refused.output
+        assert "not UTF-8 text" in refused.stderr and "Traceback" not in refused.output
+        assert saved_state(reflect_home) == before
+
+
+def test_a_real_command_line_in_another_encoding_is_refused(reflect_home: Path) -> None:
+    """Bytes from a real argv (not a str a test made): the same refusal, nothing written."""
+    env = {**os.environ, "REFLECT_HOME": str(reflect_home)}
+    done = subprocess.run(
+        [script().encode(), b"write", b"caf\xff au lait"], capture_output=True, env=env
+    )
+    assert done.returncode == 2 and b"Traceback" not in done.stderr
+    assert b"not UTF-8 text" in done.stderr
+    assert not (reflect_home / "journal").exists()
 
 
 def script() -> str:

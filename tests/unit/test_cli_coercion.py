@@ -9,13 +9,18 @@ have left it to Typer.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tomllib
 from collections.abc import Iterator
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import pytest
 import typer
 import typer.core
+from packaging.requirements import Requirement
 from typer._click import Command, Context
 from typer._coercion import build_runtime_param
 
@@ -48,8 +53,35 @@ def _values(param: Any) -> list[Any]:
 
 
 def test_the_quick_path_is_installed() -> None:
+    """Within the pinned Typer the private name is there and swapped: a Typer that
+    moved it fails here rather than quietly costing every command ~80 ms."""
     assert getattr(typer.core.build_runtime_param, "reflect_quick", False)
     assert len(PARAMETERS) > 20
+
+
+def test_the_installed_typer_is_one_the_pin_allows() -> None:
+    """The suite runs at the Typer installed (.ci/run: the highest, then the lowest
+    pinned); a run outside the pin would prove nothing about it."""
+    pyproject = Path(__file__).parents[2] / "pyproject.toml"
+    with pyproject.open("rb") as file:
+        dependencies = tomllib.load(file)["project"]["dependencies"]
+    [pin] = [Requirement(d) for d in dependencies if Requirement(d).name == "typer"]
+    assert pin.specifier.contains(typer.__version__), (typer.__version__, str(pin.specifier))
+    assert any(spec.operator == "<" for spec in pin.specifier)  # an upper bound
+
+
+def test_importing_reflect_changes_nothing_in_typer_until_an_app_is_built() -> None:
+    probe = (
+        "import typer.core\n"
+        "import reflect.cli.root as root\n"
+        "import reflect.cli.start\n"
+        "before = getattr(typer.core.build_runtime_param, 'reflect_quick', False)\n"
+        "root.new_app()\n"
+        "after = getattr(typer.core.build_runtime_param, 'reflect_quick', False)\n"
+        "print(before, after)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
 
 
 @pytest.mark.parametrize(("where", "command", "param"), PARAMETERS, ids=[p[0] for p in PARAMETERS])
