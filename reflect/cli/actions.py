@@ -21,6 +21,7 @@ from reflect.actions import (
     shared_ids,
     views,
 )
+from reflect.cli import common
 from reflect.cli.common import Env, echo, get_env
 from reflect.dates import due_wording, format_day, parse_when
 from reflect.errors import DateError
@@ -164,7 +165,7 @@ def _export_ics(chosen: list[ActionView], env: Env, output: Path | None) -> None
 def _follow_up(found: FoundAction, status: str, env: Env) -> None:
     """The one optional question after closing an action, asked only of a person at a
     terminal (scripts and pipes are never held up); the answer is kept as its note."""
-    if not _stdin_is_terminal():
+    if not common.stdin_is_terminal():
         return
     typer.echo(messages.FOLLOW_UP[status], nl=False)
     try:
@@ -178,10 +179,6 @@ def _follow_up(found: FoundAction, status: str, env: Env) -> None:
     if answer:
         mark(env.store, found.action.id, status, env.today, answer, entry_id=found.entry.id)
         echo(messages.FOLLOW_UP_SAVED.format(id=found.action.id))
-
-
-def _stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
 
 
 def _when(text: str | None, env: Env) -> tuple[object, object]:

@@ -77,5 +77,11 @@ def echo(text: str = "", *, err: bool = False) -> None:
     typer.echo(visible(text), err=err)
 
 
+def stdin_is_terminal() -> bool:
+    """Whether a person may be typing: questions are asked only then (a script or pipe
+    is never held up). The one check, so a test can stand in for a terminal."""
+    return sys.stdin.isatty()
+
+
 def is_interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    return stdin_is_terminal() and sys.stdout.isatty()

@@ -7,13 +7,13 @@ read, so a script's input still answers the workbook's prompts, line for line.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 
 import typer
 
 from reflect import messages
 from reflect.actions import mark, move
+from reflect.cli import common
 from reflect.cli.common import Env, echo
 from reflect.errors import DateError, ReflectError
 from reflect.journal.index import IndexedAction
@@ -23,10 +23,6 @@ from reflect.terminal import visible
 SHOWN = 5  # more than this and the list would push the workbook off the screen
 
 Read = Callable[[], str | None]
-
-
-def stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
 
 
 def due_banner(env: Env, read: Read) -> None:
@@ -39,7 +35,7 @@ def due_banner(env: Env, read: Read) -> None:
     if not pressing:
         return
     summary = messages.due_summary(len(due_today), len(overdue))
-    interactive = stdin_is_terminal()
+    interactive = common.stdin_is_terminal()
     echo(
         f"\n{summary[0].upper()}{summary[1:]}:"
         if interactive

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from reflect import clock, messages
+from reflect.cli import common
 from reflect.cli.common import echo, get_env
 from reflect.errors import ReflectError
 from reflect.journal.model import Entry, at_second, new_entry_id
@@ -32,7 +33,9 @@ def write(
     """Write a free-form entry: from the argument, from piped input, or in your $EDITOR."""
     env = get_env()
     if text is None:
-        text = _from_editor(env.paths.drafts_dir) if _stdin_is_terminal() else sys.stdin.read()
+        text = (
+            _from_editor(env.paths.drafts_dir) if common.stdin_is_terminal() else sys.stdin.read()
+        )
         text = (
             text.removesuffix("\n") if text.endswith("\n") and not text.endswith("\n\n") else text
         )
@@ -67,10 +70,6 @@ def _keep_words(draft_folder: Path, entry: Entry) -> Path | None:
     except ReflectError:
         return None  # the same fault (a full disk): the error already says what happened
     return path
-
-
-def _stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
 
 
 def _from_editor(draft_folder: Path) -> str:

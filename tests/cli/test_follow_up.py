@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from reflect.cli import actions as actions_cli
+from reflect.cli import common
 from tests.cli.helpers import actions_json, journal_text, reflect
 
 
@@ -20,7 +20,7 @@ def _add(text: str, due: str | None = None) -> str:
 @pytest.fixture
 def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     # CliRunner's stdin is never a terminal; pretend a person is typing.
-    monkeypatch.setattr(actions_cli, "_stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
 
 
 def _notes() -> dict[str, str | None]:

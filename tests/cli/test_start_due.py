@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reflect.cli import review
+from reflect.cli import common
 from tests.cli.helpers import actions_json, reflect
 
 
@@ -29,7 +29,7 @@ def due(monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
 @pytest.fixture
 def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     # CliRunner's stdin is never a terminal; pretend a person is typing.
-    monkeypatch.setattr(review, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(common, "stdin_is_terminal", lambda: True)
 
 
 def _start(input: str) -> str:

@@ -188,7 +188,7 @@ def test_editor_gets_a_private_path_not_the_words(
         encoding="utf-8",
     )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
-    monkeypatch.setattr("reflect.cli.write._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("reflect.cli.common.stdin_is_terminal", lambda: True)
     calls = _record_processes(monkeypatch)
 
     result = cli("write")
