@@ -18,15 +18,8 @@ from datetime import date
 
 from reflect import messages
 from reflect.errors import ReflectError
-from reflect.journal.index import (
-    Due,
-    DueItem,
-    IndexedAction,
-    due_summary,
-    open_actions,
-    read_cache_file,
-    split_due,
-)
+from reflect.journal.due import Due, DueItem, due_summary, split_due
+from reflect.journal.index import IndexedAction, open_actions, read_cache_file
 
 TYPE_CHECKING = False  # not typing's: see reflect.journal.index
 if TYPE_CHECKING:

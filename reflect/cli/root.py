@@ -153,14 +153,12 @@ def new_app() -> typer.Typer:
 
 
 def app_for(args: list[str]) -> typer.Typer:
-    """The app to run `reflect ARGS` with: one command's, or (`reflect.cli.main`) all."""
+    """The app to run `reflect ARGS` with: one command's, or all of them."""
     if args == ["--version"]:
         return new_app()  # the root alone answers it
     name = args[0] if args else ""
     if name not in COMMANDS:
-        from reflect.cli.main import app
-
-        return app
+        return full_app()
     app = new_app()
     _add(app, name)
     return app

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from reflect.errors import ReflectError
-from reflect.journal.index import Signature, _signatures
+from reflect.journal.index import Signature, signatures
 
 CACHE_NAME = "entry-ids.json"
 FORMAT = 1
@@ -36,7 +36,7 @@ _ID_LINE = re.compile(rb"^id: *(\S+)[ \t\r]*$", re.MULTILINE)
 
 def files_with_entry(folder: Path, cache_dir: Path, entry_id: str) -> list[str]:
     """The names of the month files with an `id:` line for `entry_id`, newest first."""
-    current = _signatures(folder)
+    current = signatures(folder)
     months = _months(folder, cache_dir, current)
     wanted = f" {entry_id} "
     return sorted((name for name, ids in months.items() if wanted in ids), reverse=True)

@@ -13,31 +13,36 @@ away, so it always answers what the journal says right now. Deleting the cache
 costs one full read; a missing, corrupt or foreign cache is rebuilt; a cache
 that cannot be written (read-only disk, full disk) is simply not kept.
 
-`reflect remind` reads a smaller file still (`due_summary`): what is due on one
-day, made from the index and keyed by that day and by every month file's
-signature, so it too is thrown away the moment any month file changes. On that
-path this module imports only the standard library (os, re, datetime; not even
-json): the journal parser, its dataclasses, json and the file-writing module are
+`reflect remind` reads a smaller file still, made from this index
+(`reflect.journal.due`). On that path this module imports only the standard
+library (os, re, datetime; not even json) and `reflect.journal.months`'s name
+pattern: the journal parser, its dataclasses, json and the file-writing module are
 imported only when something has to be read again.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from pathlib import Path
 
+from reflect.journal.months import MONTH_FILE
+
 # Not `from typing import TYPE_CHECKING`: typing costs `reflect remind` ~4 ms to import.
 # mypy treats any name TYPE_CHECKING as true.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, TypeGuard
+    from typing import Any, Protocol, TypeGuard
 
     from reflect.journal.model import Action, Answer, Entry, SectionRecord
-    from reflect.journal.store import JournalStore
+
+    class HasFolder(Protocol):
+        """A journal given by its store (a JournalStore), which this module need not import."""
+
+        @property
+        def folder(self) -> Path: ...
 
     # One month file in the index: {"sig": Signature, "actions": [Record, ...] (its open
     # actions, in file order), "closed": [id, ...] (its done and dropped actions' ids)}.
@@ -48,14 +53,6 @@ if TYPE_CHECKING:
 # format is thrown away and rebuilt, never misread.
 INDEX_FORMAT = 2  # 2: each month also lists its closed actions' ids
 CACHE_NAME = "open-actions.json"
-# The small summary `reflect remind` reads (see `due_summary`); its first line is the
-# key it was made for, so a summary of another format, journal, day or journal state
-# is never used.
-SUMMARY_NAME = "due-summary.txt"
-SUMMARY_FORMAT = "reflect-due-summary 1"
-# The same pattern as `reflect.journal.store.MONTH_FILE` (a test keeps them equal);
-# repeated here because importing the store would import the whole parser.
-MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
 
 _FIELDS = (
     "id",
@@ -136,7 +133,7 @@ class IndexedAction:
         return f"IndexedAction(id={self.id!r}, text={self.text!r}, due={self.due!r})"
 
 
-def open_actions(journal: JournalStore | Path, cache_dir: Path) -> list[IndexedAction]:
+def open_actions(journal: HasFolder | Path, cache_dir: Path) -> list[IndexedAction]:
     """Every open action in the journal, oldest month first, in file order.
 
     Reads the index in `cache_dir`, re-reading only month files that changed
@@ -144,10 +141,10 @@ def open_actions(journal: JournalStore | Path, cache_dir: Path) -> list[IndexedA
     file that has to be read does not parse.
     """
     folder = journal if isinstance(journal, Path) else journal.folder
-    return _open_actions(folder, cache_dir, _signatures(folder))
+    return open_actions_as_of(folder, cache_dir, signatures(folder))
 
 
-def action_ids(journal: JournalStore | Path, cache_dir: Path) -> set[str]:
+def action_ids(journal: HasFolder | Path, cache_dir: Path) -> set[str]:
     """Every action id in the journal, open or closed, that a new action must not repeat.
 
     The same set as `JournalStore.read_action_ids` (which parses every month file:
@@ -157,7 +154,7 @@ def action_ids(journal: JournalStore | Path, cache_dir: Path) -> set[str]:
     file that has to be read does not parse.
     """
     folder = journal if isinstance(journal, Path) else journal.folder
-    current = _signatures(folder)
+    current = signatures(folder)
     try:
         return _checked_ids(_months(folder, cache_dir, current))
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
@@ -166,7 +163,7 @@ def action_ids(journal: JournalStore | Path, cache_dir: Path) -> set[str]:
 
 
 def open_actions_and_shared(
-    journal: JournalStore | Path, cache_dir: Path
+    journal: HasFolder | Path, cache_dir: Path
 ) -> tuple[list[IndexedAction], set[str]]:
     """`open_actions`, and the action ids (open or closed) found in more than one month
     file, from one read of the index. A file never has one id twice (the parser
@@ -174,7 +171,7 @@ def open_actions_and_shared(
     devices), which need their entry named to be changed (`reflect actions done ID
     --entry ENTRY`)."""
     folder = journal if isinstance(journal, Path) else journal.folder
-    current = _signatures(folder)
+    current = signatures(folder)
 
     def both(months: dict[str, Month]) -> tuple[list[IndexedAction], set[str]]:
         seen: set[str] = set()
@@ -191,12 +188,12 @@ def open_actions_and_shared(
         return both(_months(folder, cache_dir, current, trust_cache=False))
 
 
-def files_with_action(journal: JournalStore | Path, cache_dir: Path, action_id: str) -> list[str]:
+def files_with_action(journal: HasFolder | Path, cache_dir: Path, action_id: str) -> list[str]:
     """The names of the month files with an action of this id, newest first: usually one,
     but two can share an id (an entry copied by hand between months, two devices). A
     stat per month file, as `action_ids` costs, not a read of every file."""
     folder = journal if isinstance(journal, Path) else journal.folder
-    current = _signatures(folder)
+    current = signatures(folder)
 
     def having(months: dict[str, Month]) -> list[str]:
         _checked_ids(months)  # raises on a damaged cache, as `action_ids` does
@@ -226,9 +223,11 @@ def _checked_ids(months: dict[str, Month]) -> set[str]:
     return ids
 
 
-def _open_actions(
+def open_actions_as_of(
     folder: Path, cache_dir: Path, current: dict[str, Signature]
 ) -> list[IndexedAction]:
+    """`open_actions` for month files whose `signatures` were just taken (the due
+    summary keys itself by the same stat of each file, so it takes them once)."""
     try:
         return _from_months(_months(folder, cache_dir, current))
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
@@ -280,7 +279,7 @@ Signature = list[int]
 Record = list[str | None]
 
 
-def _signatures(folder: Path) -> dict[str, Signature]:
+def signatures(folder: Path) -> dict[str, Signature]:
     """{month file name: [size, mtime_ns, ctime_ns, inode]}: one stat per file, no reads.
 
     Atomic saves (ours, and most editors') give the file a new inode; in-place
@@ -306,9 +305,9 @@ def _signatures(folder: Path) -> dict[str, Signature]:
                 if not stat.S_ISREG(info.st_mode):
                     # A link, a pipe or a folder named like a month: the store refuses it
                     # by name (never followed, never waited on), and so does the index.
-                    from reflect.journal.store import JournalStore
+                    from reflect.journal.months import read_month_text
 
-                    JournalStore(folder).read_text(folder / item.name)
+                    read_month_text(folder / item.name)
                     continue  # gone meanwhile, or a plain file now: the next call sees it
                 signatures[item.name] = [
                     info.st_size,
@@ -321,6 +320,9 @@ def _signatures(folder: Path) -> dict[str, Signature]:
     except OSError as exc:
         raise JournalError(could_not("read folder", exc), path=folder) from None
     return signatures
+
+
+# --------------------------------------------------------------------------- internals
 
 
 def _load(cache_file: Path, folder: Path) -> dict[str, Any]:
@@ -387,9 +389,9 @@ def _usable(known: object, signature: Signature) -> TypeGuard[Month]:
 
 def _read_month(folder: Path, name: str) -> Month:
     """Parse one month file with the journal's own parser: the slow, exact path."""
-    from reflect.journal.store import JournalStore
+    from reflect.journal.months import read_month
 
-    parsed = JournalStore(folder).read_file(folder / name)
+    parsed = read_month(folder / name)
     records: list[Record] = []
     closed: list[str] = []
     for entry in parsed.entries:
@@ -476,130 +478,3 @@ def _save(cache_file: Path, folder: Path, files: dict[str, Month]) -> None:
         atomic_write(cache_file, text.encode("utf-8"))
     # A save killed half-way leaves its temp file (holding action text): sweep old ones.
     remove_old_temp_files(cache_file.parent)
-
-
-# --------------------------------------------------------------------------- what is due today
-
-
-def split_due(
-    actions: list[IndexedAction], today: date
-) -> tuple[list[IndexedAction], list[IndexedAction]]:
-    """(due today, overdue) open actions: today's by time, overdue most recent first."""
-    due_today = [a for a in actions if a.due == today]
-    overdue = [a for a in actions if a.due is not None and a.due < today]
-    due_today.sort(key=lambda a: a.at or time.min)
-    overdue.sort(key=lambda a: (a.due, a.at or time.min), reverse=True)
-    return due_today, overdue
-
-
-class DueItem:
-    """One action as `reflect remind` names it: no more than it shows."""
-
-    __slots__ = ("at", "due", "id", "text")
-
-    def __init__(self, id: str, text: str, due: date, at: time | None) -> None:
-        self.id = id
-        self.text = text
-        self.due = due
-        self.at = at
-
-
-class Due:
-    """What is due on one day: every id (for --once-per-day) and the first few by name."""
-
-    __slots__ = ("overdue_first", "overdue_ids", "today_first", "today_ids")
-
-    def __init__(
-        self,
-        today_ids: list[str],
-        overdue_ids: list[str],
-        today_first: list[DueItem],
-        overdue_first: list[DueItem],
-    ) -> None:
-        self.today_ids = today_ids
-        self.overdue_ids = overdue_ids
-        self.today_first = today_first
-        self.overdue_first = overdue_first
-
-
-def due_summary(journal: Path, cache_dir: Path, today: date, first: int) -> Due:
-    """What is due on `today`, with the first `first` of each kind by name.
-
-    `reflect remind` runs in every new shell, and on a hundred years of journal
-    even the open-actions index is 330 KB of JSON. So it reads a summary of a few
-    hundred bytes instead, whose first line must equal the key made now: the
-    summary's format, the journal, the day, `first`, and every month file's
-    signature (one stat each, as `open_actions` takes). Any change to any month
-    file, a new one or a removed one changes the key; then the summary is made
-    again from `open_actions` (which re-reads only what changed) and kept.
-    """
-    current = _signatures(journal)
-    key = _summary_key(journal, current, today, first)
-    summary_file = cache_dir / SUMMARY_NAME
-    raw = read_cache_file(summary_file)
-    try:
-        lines = raw.decode("utf-8").split("\n") if raw is not None else []
-    except ValueError:
-        lines = []
-    if lines and lines[0] == key:
-        try:
-            return _read_summary(lines[1:])
-        except (ValueError, IndexError, KeyError):
-            pass  # damaged: made again below
-    due_today, overdue = split_due(_open_actions(journal, cache_dir, current), today)
-    due = Due(
-        [a.id for a in due_today],
-        [a.id for a in overdue],
-        [DueItem(a.id, a.text, today, a.at) for a in due_today[:first]],
-        [DueItem(a.id, a.text, a.due, a.at) for a in overdue[:first] if a.due is not None],
-    )
-    _save_summary(summary_file, key, due)
-    return due
-
-
-def _summary_key(folder: Path, current: dict[str, Signature], today: date, first: int) -> str:
-    files = ";".join(f"{name!r}:{sig}" for name, sig in sorted(current.items()))
-    head = f"{SUMMARY_FORMAT}|{os.path.abspath(folder)!r}|{today.isoformat()}|{first}|"
-    return head + files
-
-
-def _read_summary(lines: list[str]) -> Due:
-    """Raises ValueError, IndexError or KeyError on lines `_save_summary` did not write."""
-    today_ids = lines[0].split()
-    overdue_ids = lines[1].split()
-    today_first: list[DueItem] = []
-    overdue_first: list[DueItem] = []
-    for line in lines[2:]:
-        if not line:
-            continue
-        kind, action_id, due, at, text = line.split("\t")
-        item = DueItem(
-            action_id,
-            bytes.fromhex(text).decode("utf-8"),
-            _date(due),
-            _time(at) if at else None,
-        )
-        {"t": today_first, "o": overdue_first}[kind].append(item)
-    if len(today_first) > len(today_ids) or len(overdue_first) > len(overdue_ids):
-        raise ValueError("not a summary")
-    return Due(today_ids, overdue_ids, today_first, overdue_first)
-
-
-def _save_summary(summary_file: Path, key: str, due: Due) -> None:
-    import contextlib
-
-    from reflect.errors import ReflectError
-    from reflect.fileio import atomic_write
-
-    ids = due.today_ids + due.overdue_ids
-    if "\n" in key or " ".join(ids).split() != ids:
-        return  # an id with a space in it, or a file name with a newline: not worth a format
-    lines = [key, " ".join(due.today_ids), " ".join(due.overdue_ids)]
-    for kind, items in (("t", due.today_first), ("o", due.overdue_first)):
-        for item in items:
-            at = item.at.strftime("%H:%M") if item.at else ""
-            text = item.text.encode("utf-8", "surrogatepass").hex()
-            lines.append(f"{kind}\t{item.id}\t{item.due.isoformat()}\t{at}\t{text}")
-    # Only a cache, like the index: if it cannot be written, the next call makes it again.
-    with contextlib.suppress(ReflectError):
-        atomic_write(summary_file, ("\n".join(lines) + "\n").encode("utf-8"))

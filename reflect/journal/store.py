@@ -9,31 +9,22 @@ written to by a change; the error names the file and line.
 
 from __future__ import annotations
 
-import errno
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reflect.errors import JournalError, NotFoundError, ReflectError, could_not
-from reflect.fileio import atomic_write, locked, read_plain_file, remove_stale_temp_files, tighten
+from reflect.errors import JournalError, NotFoundError, ReflectError
+from reflect.fileio import atomic_write, locked, remove_stale_temp_files, tighten
+from reflect.journal import months
 from reflect.journal.entry_parser import ParsedFile
 from reflect.journal.index import action_ids as indexed_action_ids
 from reflect.journal.lines import file_header, render_action
 from reflect.journal.model import Action, Entry, month_key
+from reflect.journal.months import MONTH_FILE
 from reflect.journal.parse import parse, with_format
 from reflect.journal.render import format_needed, render_entry
 from reflect.messages import NOT_UTF8
-
-MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
-MAX_MONTH_BYTES = 256 * 1024 * 1024
-"""A bound, not a size anyone reaches (a month of daily entries is tens of KB): a huge
-file named like a month is refused by name, not read until memory runs out."""
-MONTH_LINK_HINT = (
-    "Month files must be plain files inside the journal folder. Move the file itself "
-    "into the folder in place of the link, or link the whole journal folder instead."
-)
 
 
 @dataclass(frozen=True)
@@ -81,36 +72,10 @@ class JournalStore:
         return self.folder / f"{month_key(entry.written)}.txt"
 
     def read_text(self, path: Path) -> str:
-        """A month file's text ("" when there is none yet).
-
-        Opened without following a link and without waiting (`read_plain_file`): a
-        month file that is a symbolic link is refused, so nothing reflect does (the
-        chmod that makes a month private on first read, or a save's rename) ever
-        reaches a file outside the journal folder through it. A folder that is a
-        link is fine: that is the way to keep a journal somewhere else.
-        """
-        try:
-            raw = read_plain_file(path, follow_links=False, limit=MAX_MONTH_BYTES, tighten=True)
-        except FileNotFoundError:
-            return ""
-        except OSError as exc:
-            link = exc.errno == errno.ELOOP and path.is_symlink()
-            raise JournalError(
-                could_not("read", exc), path=path, hint=MONTH_LINK_HINT if link else None
-            ) from None
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise JournalError(
-                "This journal file has bytes that are not UTF-8 text. reflect will not change "
-                "it; fix or remove the damaged part in a text editor.",
-                path=path,
-                line=line,
-            ) from None
+        return months.read_month_text(path)
 
     def read_file(self, path: Path) -> ParsedFile:
-        return parse(self.read_text(path), path)
+        return months.read_month(path)
 
     def entries(self, *, newest_first: bool = False) -> Iterator[Entry]:
         """Every entry, file by file. Raises JournalError at the first file that does not parse."""

@@ -20,7 +20,8 @@ from reflect.actions import add_action, mark
 from reflect.drafts import DraftStore, finish_session
 from reflect.errors import JournalError
 from reflect.importers.jrnl import import_jrnl
-from reflect.journal import index
+from reflect.journal import format as journal_format
+from reflect.journal import index, months
 from reflect.journal import model as journal_model
 from reflect.journal import store as journal_store
 from reflect.journal.entry_parser import ParsedFile
@@ -336,17 +337,20 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[list[str], list[str
     """(month files read, month files parsed) from here on, by name."""
     read: list[str] = []
     parsed: list[str] = []
-    real_read, real_parse = JournalStore.read_text, journal_store.parse
+    real_read, real_parse = months.read_month_text, journal_format.parse
 
-    def read_text(self: JournalStore, path: Path) -> str:
+    def read_text(path: Path) -> str:
         read.append(path.name)
-        return real_read(self, path)
+        return real_read(path)
 
     def parse(text: str, path: Path | None = None) -> ParsedFile:
         parsed.append(path.name if path else "?")
         return real_parse(text, path)
 
-    monkeypatch.setattr(JournalStore, "read_text", read_text)
+    # Every read of a month file is months.read_month_text's; the parser is called from
+    # reflect.journal.months (reading) and from the store (before a write).
+    monkeypatch.setattr(months, "read_month_text", read_text)
+    monkeypatch.setattr(journal_format, "parse", parse)
     monkeypatch.setattr(journal_store, "parse", parse)
     yield read, parsed
 

@@ -14,10 +14,10 @@ from reflect import remind
 from reflect.actions import mark, views
 from reflect.dates import due_wording
 from reflect.errors import JournalError
-from reflect.journal import index
+from reflect.journal import due, index
 from reflect.journal.index import CACHE_NAME, IndexedAction, open_actions
 from reflect.journal.model import Action, Entry, SectionRecord
-from reflect.journal.store import MONTH_FILE, JournalStore
+from reflect.journal.store import JournalStore
 from reflect.kinds.action import ActionAnswer
 
 TODAY = date(2026, 11, 29)
@@ -218,17 +218,13 @@ def test_a_broken_month_file_is_an_error_not_a_cached_answer(
     assert _ids(open_actions(store, cache)) == ["p2wd", "x4kq", "m9fj"]
 
 
-def test_month_file_pattern_is_the_stores() -> None:
-    assert index.MONTH_FILE.pattern == MONTH_FILE.pattern
-
-
 @pytest.mark.parametrize("days_ago", [0, 1, 2, 13, 30, 400])
 def test_remind_wording_is_the_dates_modules(days_ago: int) -> None:
-    due = date.fromordinal(TODAY.toordinal() - days_ago)
+    day = date.fromordinal(TODAY.toordinal() - days_ago)
     action = IndexedAction(
         id="a",
         text="t",
-        due=due,
+        due=day,
         at=None,
         note=None,
         entry_id="e",
@@ -241,19 +237,19 @@ def test_remind_wording_is_the_dates_modules(days_ago: int) -> None:
         prompt=None,
         month_file="2020-01.txt",
     )
-    assert remind.wording(action, TODAY) == due_wording(due, TODAY)
+    assert remind.wording(action, TODAY) == due_wording(day, TODAY)
 
 
 # --------------------------------------------------------------------------- the summary remind reads
 
 
 def _due(store: JournalStore, cache: Path, today: date = TODAY) -> tuple[object, ...]:
-    due = index.due_summary(store.folder, cache, today, 2)
+    summary = due.due_summary(store.folder, cache, today, 2)
     return (
-        due.today_ids,
-        due.overdue_ids,
-        [(a.id, a.text, a.due, a.at) for a in due.today_first],
-        [(a.id, a.text, a.due, a.at) for a in due.overdue_first],
+        summary.today_ids,
+        summary.overdue_ids,
+        [(a.id, a.text, a.due, a.at) for a in summary.today_first],
+        [(a.id, a.text, a.due, a.at) for a in summary.overdue_first],
     )
 
 
@@ -272,7 +268,7 @@ def test_a_warm_summary_reads_neither_journal_nor_index(
     def no_reading(*args: object) -> list[IndexedAction]:
         raise AssertionError("the index was read")
 
-    monkeypatch.setattr(index, "_open_actions", no_reading)
+    monkeypatch.setattr(due, "open_actions_as_of", no_reading)
     assert _due(store, cache) == first
 
 
@@ -322,7 +318,7 @@ def test_new_and_removed_month_files_change_the_summary(store: JournalStore, cac
 def test_a_damaged_summary_is_made_again(damage: bytes, store: JournalStore, cache: Path) -> None:
     _planned(store)
     expected = _due(store, cache)
-    summary = cache / index.SUMMARY_NAME
+    summary = cache / due.SUMMARY_NAME
     key = summary.read_bytes().split(b"\n")[0]
     summary.write_bytes(damage.replace(b"KEY", key))
     assert _due(store, cache) == expected

@@ -9,7 +9,7 @@ prompts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, Literal, cast
+from typing import ClassVar, Literal, Protocol, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -42,8 +42,13 @@ from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
 from reflect.tui.widgets.fields import AnswerField, make_field
 from reflect.tui.widgets.literal import literal, shown
 
-if TYPE_CHECKING:
-    from reflect.tui.app import ReflectApp
+
+class PausingApp(Protocol):
+    """What this screen needs of the app (ReflectApp), named here so that the app, which
+    imports this screen, is not imported back."""
+
+    def pause_and_quit(self) -> None: ...
+
 
 # Typing is kept in the draft after this pause (seconds): often enough that a closed
 # terminal loses at most a word or two, rarely enough not to write on every key.
@@ -76,8 +81,8 @@ class WalkScreen(Screen[None]):
         self.walker.close()  # finished, paused to home, or the app closing
 
     @property
-    def reflect_app(self) -> ReflectApp:
-        return cast("ReflectApp", self.app)
+    def reflect_app(self) -> PausingApp:
+        return cast("PausingApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="walk-header"):

@@ -1,0 +1,71 @@
+"""One month file of the journal: which names are month files, and how one is read.
+
+Both the store and the action index read month files; this is their one reader,
+so the index need not import the store (which imports the index to allocate ids).
+At module level it imports only `re`: the index, on `reflect remind`'s start-up,
+needs the name pattern and nothing else, so the parser, the file helpers and the
+errors are imported when a file is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+TYPE_CHECKING = False  # not typing's: see reflect.journal.index
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reflect.journal.entry_parser import ParsedFile
+
+MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
+MAX_MONTH_BYTES = 256 * 1024 * 1024
+"""A bound, not a size anyone reaches (a month of daily entries is tens of KB): a huge
+file named like a month is refused by name, not read until memory runs out."""
+MONTH_LINK_HINT = (
+    "Month files must be plain files inside the journal folder. Move the file itself "
+    "into the folder in place of the link, or link the whole journal folder instead."
+)
+
+
+def read_month_text(path: Path) -> str:
+    """The text of one month file ("" when there is none yet), made private (0600) if it
+    was copied in under a loose umask. Raises JournalError, naming the file and line,
+    for a file that cannot be read or is not UTF-8; reflect never changes such a file.
+
+    Opened without following a link and without waiting (`read_plain_file`): a month
+    file that is a symbolic link is refused, so nothing reflect does (the chmod that
+    makes a month private on first read, or a save's rename) ever reaches a file
+    outside the journal folder through it. A folder that is a link is fine: that is
+    the way to keep a journal somewhere else.
+    """
+    import errno
+
+    from reflect.errors import JournalError, could_not
+    from reflect.fileio import read_plain_file
+
+    try:
+        raw = read_plain_file(path, follow_links=False, limit=MAX_MONTH_BYTES, tighten=True)
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        link = exc.errno == errno.ELOOP and path.is_symlink()
+        raise JournalError(
+            could_not("read", exc), path=path, hint=MONTH_LINK_HINT if link else None
+        ) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise JournalError(
+            "This journal file has bytes that are not UTF-8 text. reflect will not change "
+            "it; fix or remove the damaged part in a text editor.",
+            path=path,
+            line=line,
+        ) from None
+
+
+def read_month(path: Path) -> ParsedFile:
+    """One month file, parsed. Raises JournalError (file and line) where it does not parse."""
+    from reflect.journal.parse import parse
+
+    return parse(read_month_text(path), path)
