@@ -136,18 +136,6 @@ def grouped(found: Iterable[ActionView], today: date) -> dict[str, list[ActionVi
     return groups
 
 
-def due_counts(found: Iterable[ActionView], today: date) -> tuple[int, int]:
-    """(due today, overdue) among open actions."""
-    due = overdue = 0
-    for view in found:
-        if view.action.status == "open" and view.action.due is not None:
-            if view.action.due == today:
-                due += 1
-            elif view.action.due < today:
-                overdue += 1
-    return due, overdue
-
-
 def add_action(
     store: JournalStore, text: str, due: date | None, at: time | None, now: datetime
 ) -> tuple[Action, Path]:

@@ -1,9 +1,10 @@
 """Everything people type as a date, and the words we say back about dates.
 
-Hand-written on purpose: `reflect remind` runs on every shell start, and a date library
-(dateutil, parsedatetime) costs tens of milliseconds to import for phrases a few tables
-cover. The clock is never read here: every function takes `today`, so tests freeze time
-by passing a date rather than patching `datetime`.
+Hand-written on purpose: a few tables cover the phrases, while a date library
+(dateutil, parsedatetime) costs tens of milliseconds to import in `reflect actions`,
+`journal --since` and `export --since`, which read or word a date on every run. The
+clock is never read here: every function takes `today`, so tests freeze time by
+passing a date rather than patching `datetime`.
 
 Names of days and months are our own English tables, not `calendar.day_abbr` or
 `strftime("%a")`, which follow the user's locale and would make the parser and the

@@ -81,8 +81,9 @@ class AnswerLines(Protocol):
 
 
 class JsonFields(Protocol):
-    """The JSON export's reader, as a kind sees it (`reflect.export.json`): each call
-    raises an error naming the field's path when the value is missing or mistyped."""
+    """A reader of JSON exports, as a kind sees it. reflect itself never reads an export
+    back; the tests do (tests/export_reader.py), to prove an export keeps every field
+    of every answer, and each kind reads its own fields so that a new kind is read too."""
 
     def field(self, data: dict[str, Any], key: str, kind: type, where: str) -> Any: ...
     def strings(self, data: dict[str, Any], key: str, where: str) -> tuple[str, ...]: ...
@@ -217,6 +218,7 @@ class Kind(Generic[P, A, V]):
     def from_json(
         self, prompt_id: str, prompt: str, data: dict[str, Any], read: JsonFields, where: str
     ) -> A:
+        """The answer `to_json` made, read back (the export round-trip tests use it)."""
         raise NotImplementedError
 
     def view(self, answer: A, today: date) -> list[Styled]:

@@ -12,9 +12,10 @@ import jsonschema
 import pytest
 from icalendar import Calendar
 
-from reflect.export.json import read_json, schema
+from reflect.export.json import schema
 from tests.cli.helpers import reflect
 from tests.conftest import DATA
+from tests.export_reader import read_json
 
 
 @pytest.fixture

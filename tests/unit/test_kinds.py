@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflect.errors import DateError, InvalidAnswer, JournalError
-from reflect.export.json import read_json, render_json, schema
+from reflect.export.json import render_json, schema
 from reflect.export.json_schema import SCHEMA_FILE, schema_text
 from reflect.export.markdown import render_entry as markdown_entry
 from reflect.journal.model import Action, Answer, Entry, SectionRecord
@@ -35,6 +35,7 @@ from reflect.kinds.short_list import ListAnswer
 from reflect.kinds.text import TextAnswer
 from reflect.workbook.loader import load_workbook
 from tests.conftest import DATA, FROZEN_NOW
+from tests.export_reader import read_json
 from tests.unit.test_journal_format import long_text, short_text
 
 TODAY = FROZEN_NOW.date()  # Sun 29 Nov 2026
