@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reflect.journal.model import (
+    STATUSES,
     Action,
     Answer,
     Entry,
@@ -155,13 +156,19 @@ def mark(
     entry_id: str | None = None,
 ) -> FoundAction:
     """Mark an action done or dropped (or open again), with an optional follow-up note.
-    `entry_id` says which action is meant when two entries share its id."""
+    `entry_id` says which action is meant when two entries share its id.
+
+    Raises ValueError for a status that is not one of STATUSES (the callers offer only
+    those), before anything is read or written."""
+    checked = next((known for known in STATUSES if known == status), None)
+    if checked is None:
+        raise ValueError(f"not an action status: {status!r}")
 
     def change(action: Action) -> Action:
         return dataclasses.replace(
             action,
-            status=status,  # type: ignore[arg-type]  # checked by the caller's choices
-            changed_on=None if status == "open" else today,
+            status=checked,
+            changed_on=None if checked == "open" else today,
             note=note if note is not None else action.note,
         )
 

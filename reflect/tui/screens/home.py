@@ -3,7 +3,7 @@ and the support note, always one key away."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Protocol, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,6 +19,13 @@ from reflect.tui import words
 from reflect.tui.context import TuiContext
 from reflect.tui.widgets.literal import shown
 from reflect.workbook.loader import FoundWorkbook, all_workbooks
+
+
+class OpensWorkbooks(Protocol):
+    """What this screen needs of the app (ReflectApp), named here so that the app, which
+    imports this screen, is not imported back."""
+
+    def open_workbook(self, found: FoundWorkbook, *, restart: bool = False) -> None: ...
 
 
 class HomeScreen(Screen[None]):
@@ -108,7 +115,7 @@ class HomeScreen(Screen[None]):
     def _start(self, event: OptionList.OptionSelected) -> None:
         item = self.found.get(event.option.id or "")
         if item is not None:
-            self.app.call_later(self.app.open_workbook, item)  # type: ignore[attr-defined]  # ReflectApp
+            self.app.call_later(cast("OpensWorkbooks", self.app).open_workbook, item)
 
     # ------------------------------------------------------------------ journal
 
