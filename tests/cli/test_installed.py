@@ -23,9 +23,12 @@ def _script() -> str:
 
 def test_installed_script_end_to_end(tmp_path: Path) -> None:
     env = {**os.environ, "REFLECT_HOME": str(tmp_path / "home"), "REFLECT_NOW": "2026-11-29T10:00"}
-    run = lambda *args, stdin=None: subprocess.run(  # noqa: E731 — a local shorthand
-        [_script(), *args], input=stdin, capture_output=True, text=True, cwd=tmp_path, env=env
-    )
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [_script(), *args], input=stdin, capture_output=True, text=True, cwd=tmp_path, env=env
+        )
+
     listed = run("workbooks")
     assert listed.returncode == 0, listed.stderr
     assert "getting-started" in listed.stdout and "wellbeing-check-in" in listed.stdout

@@ -233,8 +233,9 @@ def syscrash(options: dict[str, Any]) -> dict[str, Any]:
             def arm(n: int = n) -> None:
                 countdown = _Countdown(n)
                 calls = ("open", "write", "fsync", "close", "replace", "fchmod")
-                fileio.os = _Crashing(os, calls, countdown)  # type: ignore[assignment]
-                fileio.fcntl = _Crashing(fcntl, ("flock",), countdown)  # type: ignore[assignment]
+                # In this forked child only: fileio's own names for the two modules.
+                vars(fileio)["os"] = _Crashing(os, calls, countdown)
+                vars(fileio)["fcntl"] = _Crashing(fcntl, ("flock",), countdown)
 
             pid = fork_run(args, stdin, before=arm)
             _, status = os.waitpid(pid, 0)

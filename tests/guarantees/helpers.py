@@ -10,13 +10,15 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from typer.testing import CliRunner, Result
 
 from reflect.cli.main import app
-from reflect.journal.model import Entry
+from reflect.journal.model import Answer, Entry
 from reflect.journal.store import JournalStore
+
+AnswerKind = TypeVar("AnswerKind", bound=Answer)
 
 HERE = Path(__file__).resolve().parent
 DRIVER = HERE / "driver.py"
@@ -242,3 +244,10 @@ class LiveWalk:
             (self.seen + out).decode("utf-8", "replace"),
             err.decode("utf-8", "replace"),
         )
+
+
+def answer_to(entry: Entry, prompt_id: str, kind: type[AnswerKind]) -> AnswerKind:
+    """The answer to `prompt_id` in `entry`, checked to be of `kind` (a TextAnswer...)."""
+    [found] = [a for s in entry.sections for a in s.answers if a.prompt_id == prompt_id]
+    assert isinstance(found, kind), found
+    return found

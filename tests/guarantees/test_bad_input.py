@@ -19,10 +19,12 @@ from typer.testing import Result
 
 from reflect.errors import JournalError
 from reflect.journal.parse import parse
+from reflect.kinds.text import TextAnswer
 from reflect.paths import bundled_workbooks_dir
 from tests.guarantees.helpers import (
     Figures,
     all_entries,
+    answer_to,
     assert_no_traceback,
     cli,
     run_reflect,
@@ -418,9 +420,8 @@ def test_unusual_text_is_kept_exactly(name: str, reflect_home: Path, figures: Fi
     entries = all_entries(reflect_home)
     assert entries[0].body == text
     assert entries[1].actions[0].text == one_line
-    answers = {a.prompt_id: a for s in entries[2].sections for a in s.answers}
     # Plain mode reads lines, and a lone CR ends a line there (as Enter does in a terminal).
-    assert answers["energy"].text == text.replace("\r", "\n")  # type: ignore[union-attr]
+    assert answer_to(entries[2], "energy", TextAnswer).text == text.replace("\r", "\n")
     listed = json.loads(cli("actions", "--json").stdout)
     assert one_line in [item["text"] for item in listed]
     figures.add("bad inputs tried", 3)
@@ -464,9 +465,8 @@ def test_a_megabyte_through_plain_mode(reflect_home: Path, figures: Figures) -> 
     assert result.returncode == 0, result.stderr[-2000:]
     assert_no_traceback(result.stderr)
     [entry] = all_entries(reflect_home)
-    answers = {a.prompt_id: a for s in entry.sections for a in s.answers}
-    assert answers["energy"].text == big  # type: ignore[union-attr]
-    assert answers["behind-the-number"].text == ONE_LINE_MEGABYTE  # type: ignore[union-attr]
+    assert answer_to(entry, "energy", TextAnswer).text == big
+    assert answer_to(entry, "behind-the-number", TextAnswer).text == ONE_LINE_MEGABYTE
     figures.add("bad inputs tried", 2)
 
 

@@ -128,7 +128,8 @@ def test_eight_processes_at_once_lose_nothing(reflect_home: Path, figures: Figur
     assert lost == 0
     # Eight processes marked the same action done: it is done once, with one of their notes.
     assert actions[shared].status == "done"
-    assert actions[shared].note is not None and actions[shared].note.startswith("note w")
+    note = actions[shared].note
+    assert note is not None and note.startswith("note w")
 
 
 def test_lock_of_a_killed_process_never_blocks(reflect_home: Path) -> None:

@@ -31,12 +31,14 @@ from reflect.fileio import TEMP_PREFIX
 from reflect.journal.model import Entry
 from reflect.journal.store import JournalStore
 from reflect.kinds.action import ActionAnswer
+from reflect.kinds.checklist import ChecklistAnswer
 from reflect.kinds.text import TextAnswer
 from reflect.paths import bundled_workbooks_dir
 from reflect.workbook.loader import load_workbook
 from tests.guarantees.helpers import (
     Figures,
     all_entries,
+    answer_to,
     cli,
     run_driver,
     run_reflect,
@@ -65,8 +67,8 @@ def _walk_is_whole(entry: Entry, tag: str) -> bool:
     answers = {a.prompt_id: a for s in entry.sections for a in s.answers}
     action = answers.get("small-thing-for-you")
     return (
-        isinstance(answers.get("energy"), TextAnswer)
-        and answers["energy"].text == f"energy {tag}"  # type: ignore[union-attr]
+        isinstance(energy := answers.get("energy"), TextAnswer)
+        and energy.text == f"energy {tag}"
         and isinstance(action, ActionAnswer)
         and [a.text for a in action.actions] == [f"action {tag}"]
     )
@@ -266,10 +268,9 @@ def test_killed_walk_resumes_where_it_stopped(reflect_home: Path) -> None:
     resumed = cli("start", "wellbeing-check-in", "--plain", input="y\nenergy after\n\n2\n\n")
     assert resumed.exit_code == 0, resumed.output
     [entry] = all_entries(reflect_home)
-    answers = {a.prompt_id: a for s in entry.sections for a in s.answers}
-    assert answers["behind-the-number"].text == "killed mid-walk"  # type: ignore[union-attr]
-    assert answers["energy"].text == "energy after"  # type: ignore[union-attr]
-    assert answers["part-of-your-week"].ticked == (  # type: ignore[union-attr]
+    assert answer_to(entry, "behind-the-number", TextAnswer).text == "killed mid-walk"
+    assert answer_to(entry, "energy", TextAnswer).text == "energy after"
+    assert answer_to(entry, "part-of-your-week", ChecklistAnswer).ticked == (
         "Enough sleep, most nights",
         "Moving in a way I enjoyed",
     )

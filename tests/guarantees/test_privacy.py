@@ -9,6 +9,7 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +102,7 @@ def _journal_with_secrets(home: Path) -> Path:
     return home / "journal" / "2026-11.txt"
 
 
-BREAKAGES = {
+BREAKAGES: dict[str, Callable[[str], str]] = {
     "answer lost its indent": lambda t: t.replace(f"    {SECRET}", SECRET, 1),
     "bad date on a heading": lambda t: t.replace(
         "## 2026-11-29 10:00 · Weekly", "## 2026-02-31 10:00 · Weekly", 1

@@ -19,22 +19,23 @@ import select
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pydantic import BaseModel, ValidationError
 
-import reflect.fileio as fileio
 from reflect.cli.main import app
 from reflect.errors import JournalError, WorkbookError
 from reflect.fileio import TEMP_PREFIX, atomic_write, locked, remove_stale_temp_files
+from reflect.journal.model import TextAnswer
 from reflect.journal.store import JournalStore
 from reflect.kinds import KINDS
 from reflect.paths import bundled_workbooks_dir
 from reflect.terminal import visible
 from reflect.workbook import models
 from reflect.workbook.loader import load_workbook, read_toml
-from tests.guarantees.helpers import all_entries, assert_no_traceback, cli, walk_input
+from tests.guarantees.helpers import all_entries, answer_to, assert_no_traceback, cli, walk_input
 
 MARKUP = "[bold]loud[/] [link=https://example.com]click[/link] [red]x[/red] [/]"
 ANSI = "\x1b[31mred\x1b[0m \x1b]0;retitled\x07 \x1b]52;c;Y2xpcGJvYXJk\x07 \x9b31m"
@@ -273,7 +274,7 @@ def test_temp_file_is_never_created_through_a_symlink(
     folder.mkdir(mode=0o700)
     victim = tmp_path / "victim.txt"
     victim.write_text("precious", encoding="utf-8")
-    monkeypatch.setattr(fileio.os, "urandom", lambda n: b"\xab" * n)  # a predictable name
+    monkeypatch.setattr(os, "urandom", lambda n: b"\xab" * n)  # a predictable temp name
     target = folder / "2026-11.txt"
     planted = folder / f"{TEMP_PREFIX}2026-11.txt.{os.getpid()}.abababab"
     planted.symlink_to(victim)
@@ -309,16 +310,15 @@ WELLBEING = bundled_workbooks_dir() / "wellbeing-check-in.toml"
     ],
 )
 def test_windows_saved_workbooks_are_accepted(
-    name: str, convert: object, tmp_path: Path, reflect_home: Path
+    name: str, convert: Callable[[bytes], bytes], tmp_path: Path, reflect_home: Path
 ) -> None:
     path = tmp_path / "wellbeing.toml"
-    path.write_bytes(convert(WELLBEING.read_bytes()))  # type: ignore[operator]
+    path.write_bytes(convert(WELLBEING.read_bytes()))
     assert load_workbook(path) == load_workbook(WELLBEING)
     walked = cli("start", str(path), "--plain", input=walk_input("w"))
     assert walked.exit_code == 0, walked.output
     [entry] = all_entries(reflect_home)
-    answers = {a.prompt_id: a for s in entry.sections for a in s.answers}
-    assert answers["energy"].text == "energy w"  # type: ignore[union-attr]
+    assert answer_to(entry, "energy", TextAnswer).text == "energy w"
 
 
 def test_tomllib_failures_become_workbook_errors(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ the line printed once the app has closed.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,8 @@ from reflect.tui.app import ReflectApp
 from reflect.tui.screens.actions import ActionsScreen
 from tests.tui.helpers import draft
 
-Script = Callable[[Pilot[Any]], Awaitable[None]]
+# What App.run(auto_pilot=...) takes: a coroutine function of the pilot.
+Script = Callable[[Pilot[object]], Coroutine[Any, Any, None]]
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import OptionList
 
 from reflect.journal.store import JournalStore
+from reflect.tui.app import ReflectApp
 from reflect.tui.screens.actions import ActionsScreen
 from reflect.tui.screens.home import HomeScreen
 from reflect.tui.screens.move import MoveDateModal
@@ -19,8 +20,8 @@ SIZE = (100, 30)
 pytestmark = pytest.mark.usefixtures("note_seen")
 
 
-def highlighted_id(app: object) -> str | None:
-    listing = app.screen.query_one("#actions", OptionList)  # type: ignore[attr-defined]
+def highlighted_id(app: ReflectApp) -> str | None:
+    listing = app.screen.query_one("#actions", OptionList)
     option = listing.highlighted_option
     # Options are keyed ENTRY/ACTION (two entries can share an action id): the action's.
     return option.id.rsplit("/", 1)[-1] if option and option.id else None

@@ -20,13 +20,13 @@ from reflect.actions import add_action, mark
 from reflect.drafts import DraftStore, finish_session
 from reflect.errors import JournalError
 from reflect.importers.jrnl import import_jrnl
-from reflect.journal import format as journal_format
 from reflect.journal import index, months
 from reflect.journal import model as journal_model
+from reflect.journal import parse as journal_parse
 from reflect.journal import store as journal_store
 from reflect.journal.entry_parser import ParsedFile
 from reflect.journal.index import CACHE_NAME, action_ids
-from reflect.journal.model import Action, Entry, SectionRecord
+from reflect.journal.model import Action, Entry, SectionRecord, Status
 from reflect.journal.store import JournalStore
 from reflect.kinds.action import ActionAnswer, PlannedAction
 from reflect.session import Session
@@ -65,7 +65,7 @@ def _varied(folder: Path, seed: int) -> JournalStore:
     def actions(count: int) -> tuple[Action, ...]:
         made = []
         for n in range(count):
-            status = rng.choice(["open", "open", "done", "dropped"])
+            status: Status = rng.choice(["open", "open", "done", "dropped"])
             due = date(2026, 12, rng.randint(1, 28)) if rng.random() < 0.5 else None
             closed = date(2026, 11, 20) if status != "open" else None
             made.append(Action(fresh(4), f"Step {n}", status, due, None, closed))
@@ -173,7 +173,7 @@ def test_only_changed_month_files_are_read_again(
     assert read == ["2024-07.txt"]
 
 
-def _rewrite(cache: Path, change: Callable[[dict[str, object]], None]) -> None:
+def _rewrite(cache: Path, change: Callable[[dict[str, object]], object]) -> None:
     data = json.loads((cache / CACHE_NAME).read_bytes())
     for month in data["files"].values():
         change(month)
@@ -201,7 +201,7 @@ def test_a_damaged_old_or_foreign_cache_still_gives_every_id(
 ) -> None:
     _varied(folder, 9)
     expected = _same_as_a_full_read(folder, cache)
-    changes: dict[str, Callable[[dict[str, object]], None]] = {
+    changes: dict[str, Callable[[dict[str, object]], object]] = {
         "no closed": lambda m: m.pop("closed"),
         "closed is text": lambda m: m.update(closed="x"),
         "closed holds numbers": lambda m: m.update(closed=[1, 2]),
@@ -337,7 +337,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[list[str], list[str
     """(month files read, month files parsed) from here on, by name."""
     read: list[str] = []
     parsed: list[str] = []
-    real_read, real_parse = months.read_month_text, journal_format.parse
+    real_read, real_parse = months.read_month_text, journal_parse.parse
 
     def read_text(path: Path) -> str:
         read.append(path.name)
@@ -350,7 +350,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[list[str], list[str
     # Every read of a month file is months.read_month_text's; the parser is called from
     # reflect.journal.months (reading) and from the store (before a write).
     monkeypatch.setattr(months, "read_month_text", read_text)
-    monkeypatch.setattr(journal_format, "parse", parse)
+    monkeypatch.setattr(journal_parse, "parse", parse)
     monkeypatch.setattr(journal_store, "parse", parse)
     yield read, parsed
 

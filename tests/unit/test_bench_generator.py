@@ -8,15 +8,10 @@ forty days) and reads every month file back with the journal's own parser.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # bench/ is not installed; it sits beside reflect/
-    sys.path.insert(0, str(ROOT))
-
-from bench import generate  # noqa: E402  (after the path is set)
-from reflect.journal.store import JournalStore  # noqa: E402
+from bench import generate
+from reflect.journal.store import JournalStore
 
 SCALE = 0.01
 

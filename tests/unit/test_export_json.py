@@ -84,8 +84,8 @@ def test_the_schema_refuses_what_is_not_an_export(document: object) -> None:
 def test_the_schema_names_a_bad_value_deep_inside_by_its_path(field: str, value: object) -> None:
     entry = Entry("abcdefgh", datetime(2026, 11, 1, 9, 0), body="x")
     document = json.loads(export([entry]))
-    action = {"id": "k3f9", "text": "x", "status": "open", "due": None, "time": None}
-    action |= {"changed_on": None, "note": None, field: value}
+    action: dict[str, object] = {"id": "k3f9", "text": "x", "status": "open", "due": None}
+    action |= {"time": None, "changed_on": None, "note": None, field: value}
     document["entries"][0]["actions"] = [action]
     VALIDATOR.validate({**document, "entries": []})  # the rest of it is fine
     with pytest.raises(jsonschema.ValidationError) as refused:

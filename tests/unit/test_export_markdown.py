@@ -9,6 +9,7 @@ HTML gets through but our anchors, and each answer reads back as it was written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -295,19 +296,19 @@ def test_a_failed_export_leaves_the_old_file_and_no_temp_file(tmp_path: Path) ->
     target = tmp_path / "plan.md"
     target.write_text("old")
 
-    def chunks() -> object:
+    def chunks() -> Iterator[str]:
         yield "new"
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        write_output(target, chunks())  # type: ignore[arg-type]  # a generator of str
+        write_output(target, chunks())
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
 
 
 @settings(max_examples=150, database=None, deadline=None)
 @given(
-    st.text(alphabet=st.characters(exclude_characters="\n", exclude_categories=("Cs",))).filter(
+    st.text(alphabet=st.characters(exclude_characters="\n", exclude_categories=["Cs"])).filter(
         str.strip
     )
 )

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # bench/ is not installed; it sits beside reflect/
-    sys.path.insert(0, str(ROOT))
-
-from bench import generate  # noqa: E402  (after the path is set)
-from reflect.actions import ActionView, grouped, open_views, views  # noqa: E402
-from reflect.journal.store import JournalStore  # noqa: E402
+from bench import generate
+from reflect.actions import ActionView, grouped, open_views, views
+from reflect.journal.store import JournalStore
 
 
 def _shown(view: ActionView) -> tuple[object, ...]:

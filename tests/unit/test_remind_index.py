@@ -111,7 +111,7 @@ def test_only_the_changed_month_is_read_again(
     read: list[str] = []
     real = index._read_month
 
-    def counting(folder: Path, name: str) -> list[index.Record]:
+    def counting(folder: Path, name: str) -> index.Month:
         read.append(name)
         return real(folder, name)
 

@@ -80,7 +80,7 @@ def test_answers_that_do_not_fit_are_refused(
     for _ in range(skips):
         session.skip_prompt()
     with pytest.raises(InvalidAnswer, match=message):
-        session.answer(value)  # type: ignore[arg-type]
+        session.answer(value)  # type: ignore[arg-type]  # values of the wrong type, on purpose
     assert session.current is not None and session.current.index == skips  # still here
 
 

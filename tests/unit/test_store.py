@@ -147,12 +147,12 @@ def test_lock_serialises_writers(tmp_path: Path) -> None:
     thread = threading.Thread(target=holder)
     thread.start()
     inside.wait(5)
-    waiter = threading.Thread(
-        target=lambda: (
-            store.add_entry(_entry("aaaaaaaa", datetime(2026, 11, 1, 9))),
-            order.append("added"),
-        )
-    )
+
+    def add() -> None:
+        store.add_entry(_entry("aaaaaaaa", datetime(2026, 11, 1, 9)))
+        order.append("added")
+
+    waiter = threading.Thread(target=add)
     waiter.start()
     waiter.join(0.2)  # the writer must be blocked while the lock is held
     assert order == ["holder in"]

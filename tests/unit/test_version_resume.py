@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reflect.drafts import DraftStore, session_from_draft, session_to_draft
+from reflect.journal.model import Answer, SectionRecord
 from reflect.journal.parse import parse
 from reflect.journal.render import render_file
 from reflect.kinds.action import ActionAnswer, PlannedAction
@@ -104,8 +105,8 @@ def _paused_in_v1(*, answer_step: bool = True) -> dict[str, object]:
     return session_to_draft(session, None, NOW)
 
 
-def _answers(entry_sections: tuple[object, ...]) -> dict[str, object]:
-    return {a.prompt_id: a for s in entry_sections for a in s.answers}  # type: ignore[attr-defined]
+def _answers(entry_sections: tuple[SectionRecord, ...]) -> dict[str, Answer]:
+    return {a.prompt_id: a for s in entry_sections for a in s.answers}
 
 
 def test_answers_whose_prompt_still_exists_are_kept_in_place() -> None:
