@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     # Typer vendors Click; its Context is what TyperGroup's methods are typed with.
     from typer._click import Context as ClickContext
 
-# Each command, in the order `reflect --help` lists them: the module that adds it, and
-# whether that module's `app` is a group added under the name (otherwise the module's
+# Each command, in the order people meet them (`reflect --help` lists the single
+# commands in this order, then the groups): the module that adds it, and whether that
+# module's `app` is a group added under the name (otherwise the module's
 # `register(app)` adds it, with any other commands of that module).
 COMMANDS: dict[str, tuple[str, bool]] = {
     "start": ("reflect.cli.start", False),
