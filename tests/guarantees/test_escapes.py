@@ -327,7 +327,7 @@ def _hostile_draft(book: Path) -> None:
 
 async def _check(pilot: Any, where: str, seen: list[str]) -> None:
     await pilot.pause()
-    rendered = _rendered(pilot.app)  # type: ignore[arg-type]
+    rendered = _rendered(pilot.app)
     assert_nothing_obeyable(rendered, where)
     seen.append(rendered)
 

@@ -144,15 +144,15 @@ def _read_draft(home: Path) -> None:
 
 PLACES: dict[str, tuple[Breaker, Callable[[Path], None]]] = {
     "create a folder": (_break(Path, "mkdir"), _mkdir),
-    "write a journal file": (_break(fileio.os, "write"), _atomic_write),
-    "open a temp file": (_break(fileio.os, "open"), _atomic_write),
-    "rename into place": (_break(fileio.os, "replace"), _atomic_write),
-    "lock": (_break(fileio.os, "open"), _lock),
-    "write a named output": (_break(fileio.os, "fsync"), _write_output),
-    "read a month file": (_break(fileio.os, "open"), _read_month),
-    "read a workbook": (_break(fileio.os, "open"), _read_workbook),
-    "read the config": (_break(fileio.os, "open"), _read_config),
-    "read a draft": (_break(fileio.os, "open"), _read_draft),
+    "write a journal file": (_break(os, "write"), _atomic_write),
+    "open a temp file": (_break(os, "open"), _atomic_write),
+    "rename into place": (_break(os, "replace"), _atomic_write),
+    "lock": (_break(os, "open"), _lock),
+    "write a named output": (_break(os, "fsync"), _write_output),
+    "read a month file": (_break(os, "open"), _read_month),
+    "read a workbook": (_break(os, "open"), _read_workbook),
+    "read the config": (_break(os, "open"), _read_config),
+    "read a draft": (_break(os, "open"), _read_draft),
 }
 
 MISSING_IS_EMPTY = {"read a month file", "read the config", "read a draft"}
@@ -178,12 +178,14 @@ def test_every_os_error_becomes_a_whole_sentence(
     assert raised.value.path is not None
 
 
-HOMES = {
+def _beside_a_regular_file(home: Path) -> None:
+    home.parent.mkdir(parents=True, exist_ok=True)
+    (home.parent / "file").write_text("x")
+
+
+HOMES: dict[str, Callable[[Path], object]] = {
     "a regular file": lambda home: home.write_text("not a folder\n"),
-    "inside a regular file": lambda home: (
-        home.parent.mkdir(parents=True, exist_ok=True),
-        (home.parent / "file").write_text("x"),
-    ),
+    "inside a regular file": _beside_a_regular_file,
 }
 COMMANDS = [
     ["write", "a note"],

@@ -102,12 +102,14 @@ def test_every_output_is_private_atomic_and_never_through_a_link(
     assert sorted(p.name for p in shared.iterdir()) == ["out.file"]  # no temp file left
 
 
-FOLDERS = {
+def _link_to_a_folder(target: Path, elsewhere: Path) -> None:
+    elsewhere.mkdir()
+    target.symlink_to(elsewhere, target_is_directory=True)
+
+
+FOLDERS: dict[str, Callable[[Path, Path], object]] = {
     "a folder": lambda target, elsewhere: target.mkdir(),
-    "a symlink to a folder": lambda target, elsewhere: (
-        elsewhere.mkdir(),
-        target.symlink_to(elsewhere, target_is_directory=True),
-    ),
+    "a symlink to a folder": _link_to_a_folder,
 }
 
 
