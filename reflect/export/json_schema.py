@@ -70,5 +70,5 @@ def main() -> None:  # pragma: no cover (a developer's command; its output is te
     print(f"Wrote {path}")
 
 
-if __name__ == "__main__":  # pragma: no cover
+if __name__ == "__main__":  # pragma: no cover - run by hand to write the schema file
     main()

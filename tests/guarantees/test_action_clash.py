@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 import pytest
 
-from reflect.journal.model import Action, Entry
+from reflect.journal.model import Action, Entry, Status
 from reflect.journal.store import JournalStore
 from tests.guarantees.helpers import all_entries, assert_no_traceback, cli, run_reflect, saved_state
 
@@ -37,9 +38,10 @@ LAYOUTS = {
 
 def _journal(home: Path, layout: list[tuple[str, datetime, str]]) -> None:
     store = JournalStore(home / "journal")
-    for number, (entry_id, written, status) in enumerate(layout):
+    for number, (entry_id, written, word) in enumerate(layout):
+        status = cast(Status, word)
         changed = date(2026, 10, 20) if status != "open" else None
-        action = Action("74xb", f"Phone Sam, copy {number}", status, changed_on=changed)  # type: ignore[arg-type]
+        action = Action("74xb", f"Phone Sam, copy {number}", status, changed_on=changed)
         store.add_entry(Entry(entry_id, written, "Action added", actions=(action,)))
     assert cli("actions", "add", "Something else").exit_code == 0  # an id used once
 

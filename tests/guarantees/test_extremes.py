@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reflect.paths import bundled_workbooks_dir
-from reflect.workbook import loader
 from tests.guarantees.helpers import assert_no_traceback, cli, run_reflect, saved_state
 
 LONG = "x" * 300
@@ -110,12 +110,12 @@ def test_a_workbook_dir_that_refuses_to_be_read_is_named(
     _configure(reflect_home, folder)
     real_scandir = os.scandir
 
-    def scandir(path: object) -> object:
+    def scandir(path: str) -> Iterator[os.DirEntry[str]]:
         if str(path) == str(folder):
             raise OSError(error, os.strerror(error), str(path))
-        return real_scandir(path)  # type: ignore[arg-type]
+        return real_scandir(path)
 
-    monkeypatch.setattr(loader.os, "scandir", scandir)
+    monkeypatch.setattr(os, "scandir", scandir)
     listing = cli("workbooks")
     assert_no_traceback(listing.output)
     assert listing.exit_code == 2 and f"{folder}: Could not look" in listing.output

@@ -28,9 +28,9 @@ from pydantic import BaseModel, ValidationError
 from reflect.cli.main import app
 from reflect.errors import JournalError, WorkbookError
 from reflect.fileio import TEMP_PREFIX, atomic_write, locked, remove_stale_temp_files
-from reflect.journal.model import TextAnswer
 from reflect.journal.store import JournalStore
 from reflect.kinds import KINDS
+from reflect.kinds.text import TextAnswer
 from reflect.paths import bundled_workbooks_dir
 from reflect.terminal import visible
 from reflect.workbook import models

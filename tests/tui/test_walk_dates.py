@@ -13,6 +13,7 @@ import pytest
 
 from reflect.kinds import NAMES
 from reflect.kinds.date import DateAnswer
+from reflect.tui.app import ReflectApp
 from reflect.tui.screens.summary import SummaryScreen
 from reflect.tui.screens.walk import WalkScreen
 from reflect.tui.widgets.date_field import DateField
@@ -24,6 +25,15 @@ from tests.tui.helpers import draft, entries, paste, pilot_test, shown_text
 
 SIZE = (100, 30)
 pytestmark = pytest.mark.usefixtures("note_seen")
+
+
+def _current_prompt(app: ReflectApp) -> str:
+    """The id of the prompt the walk is on."""
+    screen = app.screen
+    assert isinstance(screen, WalkScreen)
+    step = screen.walker.session.current
+    assert step is not None and step.prompt is not None
+    return step.prompt.id
 
 
 def test_every_kind_has_a_widget_in_the_app() -> None:
@@ -42,14 +52,14 @@ async def test_a_walk_answering_date_prompts(build_app: AppFactory, reflect_home
         await pilot.pause()
         assert "still to come" in shown_text(pilot)  # said as it is typed
         await pilot.press("ctrl+n")  # next: refused, the walk stays on this prompt
-        assert app.screen.walker.session.current.prompt.id == "started"
+        assert _current_prompt(app) == "started"
         app.screen.query_one(DateField).typed.value = ""  # clear it…
         await paste(pilot, "3 weeks ago")  # …and type the day it started
         await pilot.pause()
         assert "Sun 8 Nov — 3 weeks ago" in shown_text(pilot)  # read back as a date
         await pilot.press("enter")  # Enter goes on
         # "When is the appointment?" (allow = future)
-        assert app.screen.walker.session.current.prompt.id == "appointment"
+        assert _current_prompt(app) == "appointment"
         await paste(pilot, "fri")
         await pilot.pause()
         assert "Fri 4 Dec — in 5 days" in shown_text(pilot)

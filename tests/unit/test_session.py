@@ -58,7 +58,7 @@ def test_empty_answers_skip(workbook: Workbook, skips: int, value: object) -> No
     if value is None:
         session.skip_prompt()
     else:
-        session.answer(value)  # type: ignore[arg-type]  # the table mixes kinds on purpose
+        session.answer(value)  # the table mixes kinds on purpose
     assert session.answers == {}
     assert session.position == step.index + 1
 
@@ -80,7 +80,7 @@ def test_answers_that_do_not_fit_are_refused(
     for _ in range(skips):
         session.skip_prompt()
     with pytest.raises(InvalidAnswer, match=message):
-        session.answer(value)  # type: ignore[arg-type]  # values of the wrong type, on purpose
+        session.answer(value)  # values of the wrong type, on purpose
     assert session.current is not None and session.current.index == skips  # still here
 
 
