@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 
 from reflect import messages
 from reflect.errors import ReflectError
-from reflect.journal.due import Due, DueItem, due_summary, split_due
 from reflect.journal.index import IndexedAction, open_actions, read_cache_file
 
 TYPE_CHECKING = False  # not typing's: see reflect.journal.index
@@ -64,12 +63,17 @@ def due_actions(
     """(due today, overdue) open actions: today's by time, overdue most recent first.
 
     Read through the open-actions index, so it costs a stat per month file
-    rather than a parse of the whole journal. The TUI home can use it too.
+    rather than a parse of the whole journal. The TUI home uses it too.
     """
-    return split_due(open_actions(journal, cache_dir), today)
+    actions = open_actions(journal, cache_dir)
+    due_today = [a for a in actions if a.due == today]
+    overdue = [a for a in actions if a.due is not None and a.due < today]
+    due_today.sort(key=lambda a: a.at or time.min)
+    overdue.sort(key=lambda a: (a.due, a.at or time.min), reverse=True)
+    return due_today, overdue
 
 
-def wording(action: IndexedAction | DueItem, today: date) -> str:
+def wording(action: IndexedAction, today: date) -> str:
     """'due today', 'due today at 15:00', '1 day overdue', '3 days overdue'.
 
     The same words as `reflect.dates.due_wording` (a test keeps them equal),
@@ -82,14 +86,16 @@ def wording(action: IndexedAction | DueItem, today: date) -> str:
     return f"{days} day{'s' if days != 1 else ''} overdue"
 
 
-def reminder_lines(due: Due, today: date) -> list[str]:
+def reminder_lines(
+    due_today: list[IndexedAction], overdue: list[IndexedAction], today: date
+) -> list[str]:
     """What the terminal shows: the counts, then the most pressing one or two by name."""
-    summary = messages.remind_line(len(due.today_ids), len(due.overdue_ids))
+    summary = messages.remind_line(len(due_today), len(overdue))
     if not summary:
         return []
-    pressing = (due.today_first + due.overdue_first)[:SHOWN_IN_LINE]
+    pressing = (due_today + overdue)[:SHOWN_IN_LINE]
     named = [f"{a.id} {_short(a.text)} ({wording(a, today)})" for a in pressing]
-    more = len(due.today_ids) + len(due.overdue_ids) - len(pressing)
+    more = len(due_today) + len(overdue) - len(pressing)
     if more > 0:
         named.append(messages.REMIND_MORE.format(count=more))
     return [summary, "  " + "; ".join(named)]
@@ -121,27 +127,26 @@ def run(
         write(SHELL_HOOKS[shell])
         return 0
     notify_send = _find_notify_send() if notify else None
-    # A summary of a few hundred bytes, not the index: see `due_summary`.
-    due = due_summary(paths.journal_dir, paths.cache_dir, today, SHOWN_IN_LINE)
+    due_today, overdue = due_actions(paths.journal_dir, paths.cache_dir, today)
     channel = "notify" if notify else "terminal"
     state: dict[str, object] = {}
     if once_per_day:
         state = _load_state(paths.state_dir, today)
         said = state.get(channel)
         said = said if isinstance(said, dict) else {}
-        if not _is_news(due.today_ids, said.get("today")):
-            due = Due([], due.overdue_ids, [], due.overdue_first)
-        if not _is_news(due.overdue_ids, said.get("overdue")):
-            due = Due(due.today_ids, [], due.today_first, [])
-    if not due.today_ids and not due.overdue_ids:
+        if not _is_news(due_today, said.get("today")):
+            due_today = []
+        if not _is_news(overdue, said.get("overdue")):
+            overdue = []
+    if not due_today and not overdue:
         return 0
     if notify_send is not None:
-        _send(notify_send, len(due.today_ids), len(due.overdue_ids))
+        _send(notify_send, len(due_today), len(overdue))
     else:
-        for line in reminder_lines(due, today):
+        for line in reminder_lines(due_today, overdue, today):
             write(line)
     if once_per_day:
-        _remember(paths.state_dir, state, channel, today, due)
+        _remember(paths.state_dir, state, channel, today, due_today, overdue)
     return 0
 
 
@@ -213,9 +218,9 @@ def _load_state(folder: Path, today: date) -> dict[str, object]:
     return state
 
 
-def _is_news(ids: list[str], said: object) -> bool:
+def _is_news(actions: list[IndexedAction], said: object) -> bool:
     known = set(said) if isinstance(said, list) else set()
-    return any(action_id not in known for action_id in ids)
+    return any(action.id not in known for action in actions)
 
 
 def _remember(
@@ -223,7 +228,8 @@ def _remember(
     state: dict[str, object],
     channel: str,
     today: date,
-    due: Due,
+    due_today: list[IndexedAction],
+    overdue: list[IndexedAction],
 ) -> None:
     import contextlib
     import json
@@ -232,7 +238,8 @@ def _remember(
 
     said = state.get(channel)
     said = dict(said) if isinstance(said, dict) else {}
-    for kind, ids in (("today", due.today_ids), ("overdue", due.overdue_ids)):
+    for kind, actions in (("today", due_today), ("overdue", overdue)):
+        ids = [action.id for action in actions]
         if ids:
             before = said.get(kind)
             known = set(before) if isinstance(before, list) else set()

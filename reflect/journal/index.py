@@ -13,11 +13,10 @@ away, so it always answers what the journal says right now. Deleting the cache
 costs one full read; a missing, corrupt or foreign cache is rebuilt; a cache
 that cannot be written (read-only disk, full disk) is simply not kept.
 
-`reflect remind` reads a smaller file still, made from this index
-(`reflect.journal.due`). On that path this module imports only the standard
-library (os, re, datetime; not even json) and `reflect.journal.months`'s name
-pattern: the journal parser, its dataclasses, json and the file-writing module are
-imported only when something has to be read again.
+`reflect remind` reads this index in every new shell. On that path this module
+imports only the standard library (os, re, datetime, json) and
+`reflect.journal.months`'s name pattern: the journal parser, its dataclasses and the
+file-writing module are imported only when something has to be read again.
 """
 
 from __future__ import annotations
@@ -141,7 +140,13 @@ def open_actions(journal: HasFolder | Path, cache_dir: Path) -> list[IndexedActi
     file that has to be read does not parse.
     """
     folder = journal if isinstance(journal, Path) else journal.folder
-    return open_actions_as_of(folder, cache_dir, signatures(folder))
+    current = signatures(folder)
+    try:
+        return _from_months(_months(folder, cache_dir, current))
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        # A record that does not read back (a hand-edited or half-foreign cache):
+        # start again from the journal alone.
+        return _from_months(_months(folder, cache_dir, current, trust_cache=False))
 
 
 def action_ids(journal: HasFolder | Path, cache_dir: Path) -> set[str]:
@@ -221,19 +226,6 @@ def _checked_ids(months: dict[str, Month]) -> set[str]:
     if not all(type(i) is str for i in ids):
         raise TypeError("not an id")
     return ids
-
-
-def open_actions_as_of(
-    folder: Path, cache_dir: Path, current: dict[str, Signature]
-) -> list[IndexedAction]:
-    """`open_actions` for month files whose `signatures` were just taken (the due
-    summary keys itself by the same stat of each file, so it takes them once)."""
-    try:
-        return _from_months(_months(folder, cache_dir, current))
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
-        # A record that does not read back (a hand-edited or half-foreign cache):
-        # start again from the journal alone.
-        return _from_months(_months(folder, cache_dir, current, trust_cache=False))
 
 
 def _from_months(months: dict[str, Month]) -> list[IndexedAction]:
@@ -327,7 +319,7 @@ def signatures(folder: Path) -> dict[str, Signature]:
 
 def _load(cache_file: Path, folder: Path) -> dict[str, Any]:
     """The cached files of this journal's index, or {} when there is none worth trusting."""
-    import json  # ~4 ms: only when the summary for `reflect remind` is out of date
+    import json  # ~4 ms: only once there is an index to read
 
     raw = read_cache_file(cache_file)
     if raw is None:

@@ -136,7 +136,7 @@ def test_a_draft_that_is_a_link_is_refused_by_name(reflect_home: Path, tmp_path:
     ("place", "args"),
     [
         ("cache/open-actions.json", ["actions"]),
-        ("cache/due-summary.txt", ["remind"]),
+        ("cache/open-actions.json", ["remind"]),
         ("state/remind.json", ["remind", "--once-per-day"]),
     ],
 )
@@ -325,9 +325,7 @@ def test_an_odd_file_where_a_month_file_goes_is_refused_by_name(
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize(
-    "name", ["cache/open-actions.json", "cache/due-summary.txt", "state/remind.json"]
-)
+@pytest.mark.parametrize("name", ["cache/open-actions.json", "state/remind.json"])
 def test_an_odd_file_where_a_cache_goes_counts_as_none(
     kind: str, name: str, reflect_home: Path
 ) -> None:

@@ -14,7 +14,7 @@ from reflect import remind
 from reflect.actions import mark, views
 from reflect.dates import due_wording
 from reflect.errors import JournalError
-from reflect.journal import due, index
+from reflect.journal import index
 from reflect.journal.index import CACHE_NAME, IndexedAction, open_actions
 from reflect.journal.model import Action, Entry, SectionRecord
 from reflect.journal.store import JournalStore
@@ -240,39 +240,30 @@ def test_remind_wording_is_the_dates_modules(days_ago: int) -> None:
     assert remind.wording(action, TODAY) == due_wording(day, TODAY)
 
 
-# --------------------------------------------------------------------------- the summary remind reads
+# --------------------------------------------------------------------------- what remind says is due
 
 
 def _due(store: JournalStore, cache: Path, today: date = TODAY) -> tuple[object, ...]:
-    summary = due.due_summary(store.folder, cache, today, 2)
+    due_today, overdue = remind.due_actions(store.folder, cache, today)
     return (
-        summary.today_ids,
-        summary.overdue_ids,
-        [(a.id, a.text, a.due, a.at) for a in summary.today_first],
-        [(a.id, a.text, a.due, a.at) for a in summary.overdue_first],
+        [a.id for a in due_today],
+        [a.id for a in overdue],
+        [(a.id, a.text, a.due, a.at) for a in due_today],
+        [(a.id, a.text, a.due, a.at) for a in overdue],
     )
 
 
-def test_a_warm_summary_reads_neither_journal_nor_index(
-    store: JournalStore, cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_due_today_by_time_and_overdue_most_recent_first(store: JournalStore, cache: Path) -> None:
     _planned(store)
-    first = _due(store, cache)
-    assert first == (
+    assert _due(store, cache) == (
         ["p2wd"],
         ["x4kq"],
         [("p2wd", "Message Sam about a walk", TODAY, time(15, 0))],
         [("x4kq", "Book the dentist", date(2026, 11, 12), None)],
     )
 
-    def no_reading(*args: object) -> list[IndexedAction]:
-        raise AssertionError("the index was read")
 
-    monkeypatch.setattr(due, "open_actions_as_of", no_reading)
-    assert _due(store, cache) == first
-
-
-def test_the_summary_sees_an_edit_in_place_even_with_the_old_times(
+def test_what_is_due_sees_an_edit_in_place_even_with_the_old_times(
     store: JournalStore, cache: Path
 ) -> None:
     _planned(store)
@@ -286,7 +277,7 @@ def test_the_summary_sees_an_edit_in_place_even_with_the_old_times(
     assert _due(store, cache)[1] == []
 
 
-def test_the_summary_is_for_one_day(store: JournalStore, cache: Path) -> None:
+def test_what_is_due_is_for_one_day(store: JournalStore, cache: Path) -> None:
     _planned(store)
     _due(store, cache)
     tomorrow = date(2026, 11, 30)
@@ -294,7 +285,7 @@ def test_the_summary_is_for_one_day(store: JournalStore, cache: Path) -> None:
     assert _due(store, cache) == _due(store, cache, TODAY)
 
 
-def test_new_and_removed_month_files_change_the_summary(store: JournalStore, cache: Path) -> None:
+def test_new_and_removed_month_files_change_what_is_due(store: JournalStore, cache: Path) -> None:
     _planned(store)
     _due(store, cache)
     store.add_entry(
@@ -303,23 +294,3 @@ def test_new_and_removed_month_files_change_the_summary(store: JournalStore, cac
     assert _due(store, cache)[0] == ["q7q7", "p2wd"]  # no time first, as before
     (store.folder / "2026-09.txt").unlink()
     assert _due(store, cache)[0] == ["p2wd"]
-
-
-@pytest.mark.parametrize(
-    "damage",
-    [
-        b"",
-        b"\xff\xfe",
-        b"KEY\n",
-        b"KEY\nzz\n\nx\tzz\t2026-11-29\t\t00\n",
-        b"KEY\na\n\nt\ta\tno\t\t\n",
-    ],
-)
-def test_a_damaged_summary_is_made_again(damage: bytes, store: JournalStore, cache: Path) -> None:
-    _planned(store)
-    expected = _due(store, cache)
-    summary = cache / due.SUMMARY_NAME
-    key = summary.read_bytes().split(b"\n")[0]
-    summary.write_bytes(damage.replace(b"KEY", key))
-    assert _due(store, cache) == expected
-    assert stat.S_IMODE(summary.stat().st_mode) == 0o600
