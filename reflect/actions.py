@@ -27,7 +27,7 @@ from reflect.journal.store import FoundAction, JournalStore
 from reflect.kinds.action import ActionAnswer
 
 if TYPE_CHECKING:
-    from reflect.journal.index import IndexedAction
+    from reflect.journal.indexed_action import IndexedAction
 
 GROUPS = ("overdue", "today", "this week", "later", "no date")
 GROUP_TITLES = {

@@ -18,7 +18,8 @@ from datetime import date, time
 
 from reflect import messages
 from reflect.errors import ReflectError
-from reflect.journal.index import IndexedAction, open_actions, read_cache_file
+from reflect.journal.index import open_actions, read_cache_file
+from reflect.journal.indexed_action import IndexedAction
 
 TYPE_CHECKING = False  # not typing's: see reflect.journal.index
 if TYPE_CHECKING:

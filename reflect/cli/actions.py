@@ -155,7 +155,7 @@ def _export_ics(chosen: list[ActionView], env: Env, output: Path | None) -> None
 
         document_to_screen([data])  # shown, not obeyed, at a terminal; as it is into a pipe
         return
-    from reflect.fileio import write_output
+    from reflect.output import write_output
 
     write_output(output, [data])  # as `export -o`: atomic, 0600, never through a link
     count = f"{len(chosen)} action{'s' if len(chosen) != 1 else ''}"

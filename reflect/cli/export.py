@@ -222,6 +222,6 @@ def _export_ics(env: Env, entries: Iterable[Entry], output: Path | None) -> None
 
 
 def _write(output: Path, chunks: Iterable[str | bytes]) -> None:
-    from reflect.fileio import write_output
+    from reflect.output import write_output
 
     write_output(output, chunks)

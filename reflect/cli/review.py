@@ -16,7 +16,7 @@ from reflect.actions import mark, move
 from reflect.cli import common
 from reflect.cli.common import Env, echo
 from reflect.errors import DateError, ReflectError
-from reflect.journal.index import IndexedAction
+from reflect.journal.indexed_action import IndexedAction
 from reflect.remind import due_actions, wording
 from reflect.terminal import visible
 

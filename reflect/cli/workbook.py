@@ -103,8 +103,8 @@ def new(
 
 def _write_new_file(target: Path, text: str) -> None:
     """Create `target` without ever replacing an existing file (an author's work), nor
-    anything a link there points to: the one output path (`fileio.write_output`)."""
-    from reflect.fileio import write_output
+    anything a link there points to: the one output path (`output.write_output`)."""
+    from reflect.output import write_output
 
     try:
         write_output(target, [text], replace=False)
@@ -220,7 +220,7 @@ def schema(
     if output is None or str(output) == "-":
         typer.echo(text, nl=False)
         return
-    from reflect.fileio import write_output
+    from reflect.output import write_output
 
     write_output(output, [text])  # atomic, 0600, a link there replaced rather than followed
     echo(f"Wrote the workbook schema to {output}.")

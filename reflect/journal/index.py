@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from pathlib import Path
 
+from reflect.journal.indexed_action import IndexedAction
 from reflect.journal.months import MONTH_FILE
 
 # Not `from typing import TYPE_CHECKING`: typing costs `reflect remind` ~4 ms to import.
@@ -52,84 +53,6 @@ if TYPE_CHECKING:
 # format is thrown away and rebuilt, never misread.
 INDEX_FORMAT = 2  # 2: each month also lists its closed actions' ids
 CACHE_NAME = "open-actions.json"
-
-_FIELDS = (
-    "id",
-    "text",
-    "due",
-    "at",
-    "note",
-    "entry_id",
-    "written",
-    "entry_title",
-    "workbook",
-    "section_id",
-    "section_title",
-    "prompt_id",
-    "prompt",
-    "month_file",
-)
-
-
-class IndexedAction:
-    """An open action and where it was planned, as the index remembers it.
-
-    A plain class, not a dataclass: importing dataclasses would cost `reflect
-    remind` more than reading the index does.
-    """
-
-    __slots__ = _FIELDS
-
-    def __init__(
-        self,
-        id: str,  # the action's id, as everywhere else in reflect
-        text: str,
-        due: date | None,
-        at: time | None,
-        note: str | None,
-        entry_id: str,
-        written: datetime,
-        entry_title: str,
-        workbook: str | None,
-        section_id: str | None,
-        section_title: str | None,
-        prompt_id: str | None,
-        prompt: str | None,
-        month_file: str,
-    ) -> None:
-        self.id = id
-        self.text = text
-        self.due = due
-        self.at = at
-        self.note = note
-        self.entry_id = entry_id
-        self.written = written
-        self.entry_title = entry_title
-        self.workbook = workbook
-        self.section_id = section_id
-        self.section_title = section_title
-        self.prompt_id = prompt_id
-        self.prompt = prompt
-        self.month_file = month_file
-
-    @property
-    def origin(self) -> str | None:
-        """'Wellbeing check-in › Next steps › What will you do?', as `ActionView.origin`."""
-        if self.section_title is None or self.prompt is None:
-            return None
-        return " › ".join([self.entry_title or "Journal", self.section_title, self.prompt])
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in _FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, IndexedAction) and self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return f"IndexedAction(id={self.id!r}, text={self.text!r}, due={self.due!r})"
 
 
 def open_actions(journal: HasFolder | Path, cache_dir: Path) -> list[IndexedAction]:

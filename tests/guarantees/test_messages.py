@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from reflect import fileio, messages
+from reflect import fileio, messages, output
 from reflect.config import load_config
 from reflect.drafts import DraftStore
 from reflect.errors import ReflectError, could_not, os_reason
@@ -112,7 +112,7 @@ def _lock(home: Path) -> None:
 
 
 def _write_output(home: Path) -> None:
-    fileio.write_output(home / "out.md", ["words"])
+    output.write_output(home / "out.md", ["words"])
 
 
 def _read_month(home: Path) -> None:

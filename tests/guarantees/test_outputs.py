@@ -2,7 +2,7 @@
 
 Every command that writes a file the person chose (`export -o` in each format,
 `actions --ics -o`, `workbook schema -o`, `workbook new`) goes through
-`reflect.fileio.write_output`. Each is tried here on every kind of thing that can
+`reflect.output.write_output`. Each is tried here on every kind of thing that can
 already be at that path: nothing, a 0644 or 0666 file, a symlink to a file
 elsewhere, a dangling symlink, a folder, a symlink to a folder. The result is a
 private (0600) regular file written in one step; a link is replaced, never written

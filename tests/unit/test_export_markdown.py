@@ -277,7 +277,7 @@ def test_the_section_filter_says_the_document_is_partial() -> None:
 
 
 def test_an_export_to_a_file_never_changes_the_folder(tmp_path: Path) -> None:
-    from reflect.fileio import write_output
+    from reflect.output import write_output
 
     folder = tmp_path / "shared"
     folder.mkdir(mode=0o755)
@@ -291,7 +291,7 @@ def test_an_export_to_a_file_never_changes_the_folder(tmp_path: Path) -> None:
 
 
 def test_a_failed_export_leaves_the_old_file_and_no_temp_file(tmp_path: Path) -> None:
-    from reflect.fileio import write_output
+    from reflect.output import write_output
 
     target = tmp_path / "plan.md"
     target.write_text("old")

@@ -15,7 +15,8 @@ from reflect.actions import mark, views
 from reflect.dates import due_wording
 from reflect.errors import JournalError
 from reflect.journal import index
-from reflect.journal.index import CACHE_NAME, IndexedAction, open_actions
+from reflect.journal.index import CACHE_NAME, open_actions
+from reflect.journal.indexed_action import IndexedAction
 from reflect.journal.model import Action, Entry, SectionRecord
 from reflect.journal.store import JournalStore
 from reflect.kinds.action import ActionAnswer
