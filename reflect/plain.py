@@ -30,6 +30,7 @@ from reflect.kinds import BY_NAME
 from reflect.kinds.action import when_text
 from reflect.session import AnswerValue, Session, Step
 from reflect.workbook.models import Prompt
+from reflect.workbook.prose import one_line, prompt_line, reflow, section_line
 
 COMMANDS = {":skip", ":back", ":pause"}
 
@@ -189,11 +190,11 @@ class PlainWalk:
     def _show_section(self, step: Step) -> None:
         number, total = self.session.section_progress()
         section = step.section
-        self.io.write(f"\n── Section {number} of {total}: {section.title} ──\n")
+        self.io.write(f"\n{section_line(number, total, section.title)}\n")
         if section.ideas:
-            self.io.write("\nIdeas to consider:\n" + section.ideas.strip() + "\n")
+            self.io.write("\nIdeas to consider:\n" + reflow(section.ideas) + "\n")
         for tip in section.tips:
-            self.io.write(f"\nTip: {tip.strip()}\n")
+            self.io.write(f"\nTip: {one_line(tip)}\n")
 
     def _ask(self, step: Step) -> None:
         prompt = step.prompt
@@ -204,9 +205,9 @@ class PlainWalk:
             self._save()
             return
         label = " (optional)" if prompt.optional else ""
-        self.io.write(f"\n[{step.number}/{step.total}] {prompt.text}{label}\n")
+        self.io.write(f"\n{prompt_line(step.number, step.total, prompt.text + label)}\n")
         if prompt.help:
-            self.io.write(prompt.help.strip() + "\n")
+            self.io.write(reflow(prompt.help) + "\n")
         while True:
             self._typed = _Typed(self.session.position)
             value = self._read_answer(prompt)

@@ -93,6 +93,7 @@ def run_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
 def _walk_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
     from reflect.plain import PlainIO, PlainWalk
     from reflect.session import Session
+    from reflect.workbook.prose import reflow
 
     workbook = found.workbook
     session = None if restart else env.drafts.load(workbook)
@@ -118,7 +119,7 @@ def _walk_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
         session = Session(workbook=workbook, started=env.now)
         echo(f"\n{workbook.title}")
         if workbook.intro:
-            echo("\n" + workbook.intro.strip())
+            echo("\n" + reflow(workbook.intro))
         echo("\n" + messages.PLAIN_HELP)
     walk = PlainWalk(
         session,

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -27,6 +28,7 @@ from reflect.journal.store import JournalStore
 from reflect.session import Session
 from reflect.tui import words
 from reflect.tui.context import TuiContext
+from reflect.tui.keys import KeyOrder
 from reflect.tui.screens.home import HomeScreen
 from reflect.tui.widgets.literal import shown
 from reflect.workbook.loader import FoundWorkbook, WorkbookSource
@@ -71,6 +73,16 @@ class ReflectApp(App[Outcome]):
         super().__init__()
         self.ctx = ctx
         self.start_workbook, self.restart, self.start_on = workbook, restart, start_on
+        self.key_order = KeyOrder(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys one at a time, in the order typed (reflect.tui.keys says why)."""
+        if self.key_order.hold(event):
+            return
+        new_key = self.key_order.is_new_key(event)
+        await super().on_event(event)
+        if new_key:
+            self.key_order.handed_on()
 
     def notify(
         self,
@@ -187,7 +199,7 @@ class ReflectApp(App[Outcome]):
         walks = self.walks()
         book = walks[-1].walker.session.workbook if walks else None
         title = words.SUPPORT_TITLE if first else words.SUPPORT_AGAIN_TITLE
-        self.push_screen(SupportNoteModal(self.ctx.support_note(book), title=title))
+        self.push_screen(SupportNoteModal(self.ctx.support_note_shown(book), title=title))
         self.ctx.remember_note_seen()
 
     def action_review(self) -> None:
@@ -220,7 +232,7 @@ class ReflectApp(App[Outcome]):
         message = ""
         for walk in self.walks():
             walk.keep_typing()
-            if walk.walker.finished is None:
+            if walk.walker.finished is None and walk.pause():
                 message = messages.PAUSED.format(workbook=walk.walker.session.workbook.id)
         self.exit(Outcome(message))
 

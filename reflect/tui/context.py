@@ -21,6 +21,28 @@ from reflect.journal.store import JournalStore
 from reflect.remind import due_actions
 from reflect.workbook.loader import WorkbookSource
 from reflect.workbook.models import Workbook
+from reflect.workbook.prose import reflow
+
+WRAPPED_AT = 60  # a line at least this long, with more of its paragraph after it, was wrapped
+
+
+def unwrap(note: str) -> str:
+    """Join the lines an editor wrapped, so the note reflows to the width on screen.
+
+    Short lines keep their breaks (a list of contacts and phone numbers stays a
+    list), and so do blank lines, bullets and a line opening with a bracket.
+    """
+    lines: list[str] = []
+    previous = ""
+    for line in note.split("\n"):
+        starts_anew = not line.strip() or line.lstrip().startswith(("-", "*", "•", "("))
+        if lines and len(previous) >= WRAPPED_AT and previous.strip() and not starts_anew:
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line)
+        previous = line
+    return "\n".join(lines)
+
 
 # Written once the support note has been shown; its absence means a first run.
 SEEN_NOTE_MARKER = "support-note-seen"
@@ -48,6 +70,17 @@ class TuiContext:
         """The workbook's own note, else the user's (config), else ours."""
         own = workbook.support_note if workbook is not None else None
         return own or self.config_support_note or messages.SUPPORT_NOTE
+
+    def support_note_shown(self, workbook: Workbook | None = None) -> str:
+        """The note as shown on screen: a workbook's (or our own) reflowed as
+        Markdown reads it; the user's own from config only unwrapped where an
+        editor wrapped it, since a list of contacts there is rarely marked up."""
+        own = workbook.support_note if workbook is not None else None
+        if own:
+            return reflow(own)
+        if self.config_support_note:
+            return unwrap(self.config_support_note)
+        return reflow(messages.SUPPORT_NOTE)
 
     def first_run(self) -> bool:
         return not (self.state_dir / SEEN_NOTE_MARKER).exists()

@@ -63,6 +63,24 @@ class Walker:
         if self.finished is None:
             self.drafts.save(self.session, self.workbook_path, self.now())
 
+    def is_empty(self) -> bool:
+        """Nothing answered and nothing kept aside: a walk not worth carrying on."""
+        return self.session.answered_count() == 0 and not self.session.orphans
+
+    def pause(self) -> bool:
+        """The walk stops for now; False when there was nothing in it to keep.
+
+        A walk left before anything was answered (Esc on the first prompt) does
+        not become a draft: home would offer "0 of 6 answered" and the next
+        start a "carry on" with nothing to carry.
+        """
+        if self.finished is not None:
+            return False
+        if self.is_empty():
+            self.drafts.clear(self.session.workbook.id)
+            return False
+        return True
+
     def keep(self, value: AnswerValue | None) -> None:
         """Keep what is on screen in the draft, without moving on. Something the
         engine would refuse (a half-typed list item with a newline) is simply not

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from reflect.kinds import BY_NAME
 from reflect.workbook.models import Workbook
+from reflect.workbook.prose import one_line, prompt_line, reflow, section_line
 
 
 def _plural(count: int, noun: str) -> str:
@@ -65,24 +66,24 @@ def to_text(workbook: Workbook, support_note: str) -> str:
     """Plain terminal text in the shape of `reflect start --plain`, without the questions
     being asked: for reading a workbook through before walking it or sharing it."""
     out: list[str] = [workbook.title, "=" * len(workbook.title), ""]
-    out += [workbook.description.strip(), _summary(workbook), ""]
+    out += [one_line(workbook.description), _summary(workbook), ""]
     out += [support_note.strip(), ""]  # first, as in the walk itself
     if workbook.intro:
-        out += [workbook.intro.strip(), ""]
+        out += [reflow(workbook.intro), ""]
     total = workbook.prompt_count()
     number = 0
     for index, section in enumerate(workbook.sections, start=1):
-        out += [f"── Section {index} of {len(workbook.sections)}: {section.title} ──", ""]
+        out += [section_line(index, len(workbook.sections), section.title), ""]
         if section.ideas:
-            out += ["Ideas to consider:", _indent(section.ideas.strip()), ""]
+            out += ["Ideas to consider:", _indent(reflow(section.ideas)), ""]
         for tip in section.tips:
-            out += [f"Tip: {tip.strip()}", ""]
+            out += [f"Tip: {one_line(tip)}", ""]
         for prompt in section.prompts:
             number += 1
             label = " (optional)" if prompt.optional else ""
-            out.append(f"[{number}/{total}] {prompt.text}{label}")
+            out.append(prompt_line(number, total, prompt.text + label))
             if prompt.help:
-                out.append(_indent(prompt.help.strip()))
+                out.append(_indent(reflow(prompt.help)))
             out += [_indent(line) for line in BY_NAME[prompt.kind].preview_text(prompt)]
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

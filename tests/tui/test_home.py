@@ -14,8 +14,9 @@ from reflect.tui.context import SEEN_NOTE_MARKER
 from reflect.tui.screens.actions import ActionsScreen
 from reflect.tui.screens.help import HelpScreen
 from reflect.tui.screens.home import HomeScreen
-from reflect.tui.screens.support import SupportNoteModal, unwrap
+from reflect.tui.screens.support import SupportNoteModal
 from reflect.tui.screens.walk import WalkScreen
+from reflect.workbook.prose import reflow
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import pilot_test, shown_text
 from tests.tui.journal_data import write_plans
@@ -30,7 +31,7 @@ async def test_first_run_shows_the_support_note_once(
     app = build_app()
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, SupportNoteModal)  # shown before anything else
-        assert unwrap(messages.SUPPORT_NOTE) in shown_text(pilot)  # reflowed to fit
+        assert reflow(messages.SUPPORT_NOTE) in shown_text(pilot)  # reflowed to fit
         await pilot.press("escape")  # close it
         assert isinstance(app.screen, HomeScreen)
     assert (reflect_home / "state" / SEEN_NOTE_MARKER).exists()

@@ -101,7 +101,7 @@ def test_clearing_the_field_forgets_the_answer(
 
 
 def test_support_note_reflows_but_keeps_lists() -> None:
-    from reflect.tui.screens.support import unwrap
+    from reflect.tui.context import unwrap
 
     wrapped = (
         "Reflecting on your own is not always the right thing. If things feel heavy\n"

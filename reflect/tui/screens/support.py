@@ -18,28 +18,7 @@ from textual.widgets import Button, Static
 
 from reflect.tui import words
 from reflect.tui.widgets.literal import shown
-
-WRAPPED_AT = 60  # a line at least this long, with more of its paragraph after it, was wrapped
-
-
-def unwrap(note: str) -> str:
-    """Join the lines an editor wrapped, so the note reflows to the width on screen.
-
-    Notes are written hard-wrapped for plain mode (and in config files), and a
-    78-character line in a 70-column box breaks raggedly. Short lines keep
-    their breaks (a list of contacts and phone numbers stays a list), and so do
-    blank lines, bullets and a line opening with a bracket.
-    """
-    lines: list[str] = []
-    previous = ""
-    for line in note.split("\n"):
-        starts_anew = not line.strip() or line.lstrip().startswith(("-", "*", "•", "("))
-        if lines and len(previous) >= WRAPPED_AT and previous.strip() and not starts_anew:
-            lines[-1] += " " + line.strip()
-        else:
-            lines.append(line)
-        previous = line
-    return "\n".join(lines)
+from reflect.workbook.prose import reflow
 
 
 class SupportNoteModal(ModalScreen[bool]):
@@ -61,8 +40,8 @@ class SupportNoteModal(ModalScreen[bool]):
             yield Static(self.heading, id="box-title", markup=False)
             with VerticalScroll(id="box-body"):
                 if self.lead:
-                    yield Static(self.lead + "\n", markup=False)
-                yield Static(shown(unwrap(self.note)), markup=False)
+                    yield Static(reflow(self.lead) + "\n", markup=False)
+                yield Static(shown(self.note), markup=False)
             with Horizontal(id="buttons"):
                 if self.offer_pause:
                     yield Button(words.SUPPORT_PAUSE, id="pause")

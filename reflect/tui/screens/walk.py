@@ -33,14 +33,16 @@ from textual.widgets import (
 
 from reflect import messages
 from reflect.errors import InvalidAnswer, ReflectError
-from reflect.session import Step
+from reflect.session import Session, Step
 from reflect.tui import words
 from reflect.tui.context import TuiContext
-from reflect.tui.screens.support import SupportNoteModal, unwrap
+from reflect.tui.screens.support import SupportNoteModal
 from reflect.tui.walker import Walker
 from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
 from reflect.tui.widgets.fields import AnswerField, make_field
+from reflect.tui.widgets.hanging import Hanging
 from reflect.tui.widgets.literal import literal, shown
+from reflect.workbook.prose import one_line, paragraphs, reflow
 
 
 class PausingApp(Protocol):
@@ -55,18 +57,24 @@ class PausingApp(Protocol):
 KEEP_DELAY = 0.6
 Phase = Literal["intro", "step", "end"]
 STEP_ONLY = {"skip", "leave_section"}
+# Below this many rows the ideas and tips start folded to one line (ctrl+o opens
+# them), so the question and its answer field always have the room.
+SHORT_HEIGHT = 20
 
 
 class WalkScreen(Screen[None]):
     CSS_PATH = "walk.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (72, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Labels kept short: the footer fits in 60 columns (F1 has every key in full).
         Binding("ctrl+n", "next", "Next", priority=True),
         Binding("ctrl+b", "back", "Back", priority=True),
         Binding("ctrl+s", "skip", "Skip", priority=True),
-        Binding("ctrl+l", "leave_section", "Leave section", priority=True),
+        Binding("ctrl+l", "leave_section", "Leave section", priority=True, show=False),
+        Binding("ctrl+o", "toggle_ideas", "Ideas", priority=True),
         Binding("f1", "app.help", "Help"),
         Binding("f2", "app.support_note", "Support", show=False),
-        Binding("ctrl+q", "app.quit", "Pause & quit", priority=True),
+        Binding("ctrl+q", "app.quit", "Quit", priority=True),
         Binding("escape", "pause_to_home", "Pause", show=False),
     ]
 
@@ -94,7 +102,7 @@ class WalkScreen(Screen[None]):
                 id="progress",
             )
         yield Vertical(id="body")
-        yield Footer(show_command_palette=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     async def on_mount(self) -> None:
         await self.show()
@@ -131,11 +139,11 @@ class WalkScreen(Screen[None]):
         book = self.walker.session.workbook
         parts: list[Widget] = [
             Static(shown(book.title), classes="heading", markup=False),
-            Static(shown(" ".join(book.description.split())), markup=False),
+            Static(shown(reflow(book.description)), markup=False),
         ]
         if book.intro:
-            parts.append(Static("\n" + shown(book.intro.strip()), markup=False))
-        note = Static(shown(unwrap(self.ctx.support_note(book))), classes="note", markup=False)
+            parts.append(Static(shown(reflow(book.intro)), classes="intro", markup=False))
+        note = Static(shown(self.ctx.support_note_shown(book)), classes="note", markup=False)
         note.border_title = words.SUPPORT_TITLE
         parts += [note, Static(words.BEGIN, classes="help", markup=False)]
         parts.append(Button(words.BEGIN_BUTTON, id="begin", variant="primary"))
@@ -160,35 +168,72 @@ class WalkScreen(Screen[None]):
         return VerticalScroll(*parts, id="page")
 
     def _step_widgets(self, step: Step) -> list[Widget]:
+        """The section's ideas and tips (folded to one line when space is short),
+        then the question, pinned, and its answer field below it."""
         section = step.section
         context: list[Widget] = []
         if section.ideas:
-            context.append(Static(words.IDEAS, classes="muted", markup=False))
-            context.append(Markdown(shown(section.ideas.strip())))
+            context.append(Markdown(shown(reflow(section.ideas)), classes="ideas"))
         if section.tips:
-            tips = [Static("• " + shown(tip.strip()), markup=False) for tip in section.tips]
-            context.append(Collapsible(*tips, title=f"{words.TIPS} ({len(tips)})"))
+            context.append(Static(words.TIPS, classes="tips-heading", markup=False))
+            context += [Hanging("•", shown(one_line(tip)), classes="tip") for tip in section.tips]
+        widgets: list[Widget] = []
         if context:
-            scroll: Widget = VerticalScroll(*context, id="context")
-            scroll.border_title = literal(section.title)  # Content: shown literally
+            fold = Collapsible(
+                *context,
+                title=self._fold_title(section.ideas is not None, len(section.tips)),
+                collapsed=self._folded(section.ideas or "", len(section.tips)),
+                id="context",
+            )
+            fold.border_title = literal(section.title)  # Content: shown literally
+            widgets.append(fold)
         else:
-            scroll = Static(shown(section.title), id="section-title", markup=False)
+            widgets.append(Static(shown(section.title), id="section-title", markup=False))
         prompt = step.prompt
-        area: list[Widget] = []
+        question: list[Widget] = []
+        field: list[Widget] = []
         if prompt is None:
-            area.append(Static(words.SECTION_WITHOUT_PROMPTS, id="prompt-text", markup=False))
+            question.append(Static(words.SECTION_WITHOUT_PROMPTS, id="prompt-text", markup=False))
         else:
             label = prompt.text + (f"  {words.OPTIONAL}" if prompt.optional else "")
-            area.append(Static(shown(label), id="prompt-text", markup=False))
+            question.append(Static(shown(label), id="prompt-text", markup=False))
+            earlier = earlier_answer(self.walker.session, step)
+            if earlier:
+                question.append(Static(shown(earlier), id="earlier", markup=False))
             if prompt.help:
-                area.append(Static(shown(prompt.help.strip()), classes="help", markup=False))
+                question.append(Static(shown(reflow(prompt.help)), classes="help", markup=False))
             value = self.walker.shown_value(prompt.id)
-            area.append(make_field(prompt, value, self.ctx.today()))
-        prompt_area = VerticalScroll(*area, id="prompt-area")
+            field.append(make_field(prompt, value, self.ctx.today()))
+        widgets.append(Vertical(*question, id="question"))
+        area = VerticalScroll(*field, id="prompt-area")
         # The field inside takes focus and scrolls itself into view; a focus stop on
         # the area too would only be one more Tab between the answer and the tips.
-        prompt_area.can_focus = False
-        return [scroll, prompt_area]
+        area.can_focus = False
+        widgets.append(area)
+        return widgets
+
+    @staticmethod
+    def _fold_title(ideas: bool, tips: int) -> str:
+        parts = [words.IDEAS] if ideas else []
+        if tips:
+            parts.append(words.TIPS_COUNT_ONE if tips == 1 else words.TIPS_COUNT.format(count=tips))
+        return words.FOLD_TITLE.format(what=", ".join(parts))
+
+    def _folded(self, ideas: str, tips: int) -> bool:
+        """Fold the ideas when they would crowd out the question: on a short screen,
+        or when they are longer than about a third of it."""
+        height = self.app.size.height
+        if height < SHORT_HEIGHT:
+            return True
+        width = max(20, self.app.size.width - 8)
+        lines = [line for paragraph in paragraphs(ideas) for line in paragraph.split("\n")]
+        rows = len(lines) + sum(len(line) // width for line in lines) + tips
+        rows += len(paragraphs(ideas)) + (1 if tips else 0)  # blank lines, the tips heading
+        return rows > height * 2 // 5 - 3  # what the box shows inside its 40% of the screen
+
+    def action_toggle_ideas(self) -> None:
+        for fold in self.query("#context").results(Collapsible):
+            fold.collapsed = not fold.collapsed
 
     def _set_blink(self) -> None:
         if not self.ctx.cursor_blink:
@@ -202,7 +247,9 @@ class WalkScreen(Screen[None]):
             field.focus_answer()
             return
         for button in self.query(Button):
-            button.focus()
+            # Without scrolling to it: a long introduction opens at its top, with
+            # its title in view; Enter still begins from anywhere on the page.
+            button.focus(scroll_visible=False)
             return
 
     def _field(self) -> AnswerField | None:
@@ -212,6 +259,8 @@ class WalkScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in STEP_ONLY:
             return self.phase == "step"
+        if action == "toggle_ideas":  # hidden where there are no ideas or tips to open
+            return True if self.phase == "step" and self.query("#context") else None
         if action == "back":
             return self.phase == "step" or self.phase == "end"
         return True
@@ -305,7 +354,7 @@ class WalkScreen(Screen[None]):
 
         self.app.push_screen(
             SupportNoteModal(
-                self.ctx.support_note(book),
+                self.ctx.support_note_shown(book),
                 title=words.SUPPORT_AGAIN_TITLE,
                 lead=messages.SUPPORT_AFTER_LOW_SCORE,
                 offer_pause=True,
@@ -340,10 +389,16 @@ class WalkScreen(Screen[None]):
         self.notify(said, markup=False)
         await self.show()
 
+    def pause(self) -> bool:
+        """Stop for now; False when nothing was in the walk (and so no draft is kept)."""
+        return self._safely(self.walker.pause) and not self.walker.is_empty()
+
     def action_pause_to_home(self) -> None:
         """Pause without quitting: the draft keeps everything, home offers another workbook."""
         self.keep_typing()
-        self.notify(messages.PAUSED.format(workbook=self.walker.session.workbook.id), markup=False)
+        if self.pause():
+            book = self.walker.session.workbook.id
+            self.notify(messages.PAUSED.format(workbook=book), markup=False)
         self.dismiss()
 
     # ------------------------------------------------------------------ finishing
@@ -362,3 +417,42 @@ class WalkScreen(Screen[None]):
         from reflect.tui.screens.summary import SummaryScreen
 
         self.app.switch_screen(SummaryScreen(self.ctx, self.walker.session.workbook, finished))
+
+
+def earlier_answer(session: Session, step: Step) -> str | None:
+    """'You said: 4': the answer to the prompt just before this one in the same
+    section, for a prompt that builds on it ("What's behind that number?").
+
+    Shown for every prompt that has an answered one before it in its section:
+    prompts in a section are written as a sequence, each leading to the next, so
+    the one before is the one a prompt most often builds on, and one short line
+    costs less than asking each author to declare it. Long answers are cut to
+    one line on screen (the answer itself is untouched).
+    """
+    prompts = step.section.prompts
+    index = next(
+        (i for i, p in enumerate(prompts) if step.prompt is not None and p.id == step.prompt.id), 0
+    )
+    if index == 0:
+        return None
+    before = prompts[index - 1]
+    value = session.answer_for(before.id)
+    if value is None:
+        return None
+    text = answer_words(value)
+    if not text:
+        return None
+    if len(text) > EARLIER_WIDTH:
+        text = text[: EARLIER_WIDTH - 1].rstrip() + "…"
+    return words.EARLIER.format(answer=text)
+
+
+EARLIER_WIDTH = 70
+
+
+def answer_words(value: object) -> str:
+    """An answer of any kind as a few words on one line."""
+    if isinstance(value, list):
+        return "; ".join(answer_words(item) for item in value)
+    text = getattr(value, "text", value)  # a planned action shows what it is
+    return " ".join(str(text).split())

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from textual.message import Message
+from textual.widget import Widget
+
+
+def focus_now(widget: Widget) -> None:
+    """Move focus at once, not after the keys already queued (Textual's `focus()`
+    waits its turn behind them, so "Walk", Enter, "fri" typed quickly put "fri"
+    into the field being left)."""
+    if widget.is_attached:
+        widget.screen.set_focus(widget)
 
 
 class AnswerSubmitted(Message):

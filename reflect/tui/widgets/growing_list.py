@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label
 
-from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
+from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted, focus_now
 from reflect.tui.widgets.literal import LiteralInput
 
 MAX_LINES = 20  # the engine takes any number; beyond this a list is an essay
@@ -65,7 +65,7 @@ class GrowingList(Vertical):
     def focus_answer(self) -> None:
         fields = self.inputs
         empty = [f for f in fields if not f.value.strip()]
-        (empty[0] if empty else fields[-1]).focus()
+        focus_now(empty[0] if empty else fields[-1])
 
     def problem(self) -> str | None:
         return None
@@ -81,14 +81,14 @@ class GrowingList(Vertical):
         fields = self.inputs
         index = fields.index(event.input)
         if index < len(fields) - 1:
-            fields[index + 1].focus()
+            focus_now(fields[index + 1])
             return
         if not event.value.strip() or len(fields) >= MAX_LINES:
             self.post_message(AnswerSubmitted())
             return
         line = self._line(len(fields) + 1, "")
         await self.mount(line)
-        line.query_one(Input).focus()
+        focus_now(line.query_one(Input))
 
     def action_move(self, delta: int) -> None:
         fields = self.inputs
@@ -96,4 +96,4 @@ class GrowingList(Vertical):
         if focused in fields:
             index = fields.index(focused) + delta
             if 0 <= index < len(fields):
-                fields[index].focus()
+                focus_now(fields[index])

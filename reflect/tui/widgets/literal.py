@@ -13,6 +13,8 @@ The value of a field, and so the draft and the journal, keep the exact text.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import Input, TextArea
@@ -31,7 +33,16 @@ def literal(text: str) -> Content:
 
 
 class LiteralInput(Input):
-    """A one-line field that shows control characters in its value, never sends them."""
+    """A one-line field that shows control characters in its value, never sends them.
+
+    Coming back to it (Tab, a click) puts the cursor at the end rather than
+    selecting everything, as Textual would: the next key would replace what the
+    person wrote.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
 
     def validate_placeholder(self, placeholder: str) -> str:
         return visible(placeholder)  # it can quote a workbook ("e.g. in 3 days")

@@ -21,7 +21,7 @@ from reflect.dates import When, echo_when, parse_when
 from reflect.errors import DateError
 from reflect.kinds.action import PlannedAction
 from reflect.tui import words
-from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
+from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted, focus_now
 from reflect.tui.widgets.literal import LiteralInput, literal, shown
 
 
@@ -173,7 +173,7 @@ class ActionPlanner(Vertical):
     def _what_entered(self, event: Input.Submitted) -> None:
         event.stop()
         if event.value.strip():
-            self.when.focus()
+            focus_now(self.when)
         elif not self.when.value.strip():
             self.post_message(AnswerSubmitted())
 
@@ -183,12 +183,12 @@ class ActionPlanner(Vertical):
         if not self.what.value.strip():
             if event.value.strip():
                 self.app.notify(words.ACTION_NEEDS_WHAT)
-                self.what.focus()
+                focus_now(self.what)
             else:
                 self.post_message(AnswerSubmitted())
             return
         if self.add_pending():
-            self.what.focus()
+            focus_now(self.what)
 
     # ------------------------------------------------------------------ the plan
 
@@ -221,7 +221,7 @@ class ActionPlanner(Vertical):
             self._show_plan()
             self.post_message(AnswerChanged())
             if not self.planned:
-                self.what.focus()
+                focus_now(self.what)
 
     # ------------------------------------------------------------------ the field interface
 
@@ -231,7 +231,7 @@ class ActionPlanner(Vertical):
         return [*self.planned, *extra]
 
     def focus_answer(self) -> None:
-        self.what.focus()
+        focus_now(self.what)
 
     def problem(self) -> str | None:
         pending = self.pending()
