@@ -32,9 +32,9 @@ WALK = "\n".join(
 def _check_walk(stdout: str, journal: str) -> None:
     assert "Mon 30 Nov is still to come" in stdout
     assert "I couldn't read 'someday' as a date" in stdout
-    assert "  → Sun 15 Nov — 2 weeks ago" in stdout  # echoed back as an absolute date
+    assert "Date: Sun 15 Nov — 2 weeks ago." in stdout  # echoed back as an absolute date
     assert "Sat 28 Nov has already passed" in stdout
-    assert "  → Fri 4 Dec — in 5 days" in stdout
+    assert "Date: Fri 4 Dec — in 5 days." in stdout
     assert journal.startswith("# reflect journal · format 2\n")
     assert "#### When did this start?  [started]\ndate: 2026-11-15\n" in journal
     assert "#### When is the appointment?  [appointment]\ndate: 2026-12-04\n" in journal

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.cli.helpers import actions_json, journal_text, reflect
 
 # One line per thing the person types; comments say why.
@@ -144,3 +146,35 @@ def test_checklist_options_with_commas_can_be_named(reflect_home: Path) -> None:
     assert reflect("start", "wellbeing-check-in", "--plain", input=walk).exit_code == 0
     draft = (reflect_home / "drafts" / "wellbeing-check-in.toml").read_text(encoding="utf-8")
     assert '"Enough sleep, most nights"' in draft
+
+
+# Box drawing, block elements, arrows and bullets: read aloud symbol by symbol.
+DECORATIVE = {chr(c) for c in [*range(0x2190, 0x2200), *range(0x2500, 0x25A0)]} | {"•"}
+BUNDLED = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "workbooks").glob("*.toml"))
+
+
+@pytest.mark.parametrize("workbook", BUNDLED)
+def test_plain_mode_reads_as_sentences(reflect_home: Path, workbook: str) -> None:
+    """Plain mode is the screen-reader mode: every section and prompt line a sentence,
+    no rules or arrows to be spelled out, nothing redrawn (no escape sequences)."""
+    result = reflect("start", workbook, "--plain", input="\n" * 200)  # skip to the end
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert not DECORATIVE & set(out), sorted(DECORATIVE & set(out))
+    assert "\x1b" not in out and "\r" not in out
+    sections = [line for line in out.splitlines() if line.startswith("Section ")]
+    assert sections and all(line.endswith((".", "?", "!", ":", "…")) for line in sections)
+    assert all(
+        line.split(":", 1)[0].split()[1:3][1] == "of"
+        for line in out.splitlines()
+        if line.startswith("Prompt ")
+    )
+
+
+def test_plain_mode_dates_are_sentences(reflect_home: Path) -> None:
+    to_the_plan = ["4", "behind it", "", "1", "energy from a walk", "", "2"]
+    walk = "\n".join([*to_the_plan, "Phone Sam", "in 3 days", "Walk", "", "", ""])
+    result = reflect("start", "wellbeing-check-in", "--plain", input=walk + "\n" * 50)
+    assert result.exit_code == 0, result.output
+    assert "Due: Wed 2 Dec — in 3 days." in result.stdout
+    assert "No date." in result.stdout

@@ -246,10 +246,8 @@ def test_preview_in_the_terminal_by_id_with_the_workbooks_own_note(tmp_path: Pat
     result = reflect("workbook", "preview", str(path))
     assert result.exit_code == 0, result.output
     assert "Ring Jo on 0123." in result.stdout
-    assert (
-        "Reflecting on your own is not always" not in result.stdout
-    )  # the workbook's own note wins
-    assert "[1/6] How are you feeling, overall, this week?" in result.stdout
+    assert "your GP, or a local support" not in result.stdout  # the workbook's own note wins
+    assert "Prompt 1 of 6: How are you feeling, overall, this week?" in result.stdout
     by_id = reflect("workbook", "preview", "weekly-review")
     assert by_id.exit_code == 0 and "Weekly review" in by_id.stdout
 

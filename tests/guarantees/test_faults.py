@@ -239,11 +239,11 @@ SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
 def test_signal_mid_walk_keeps_every_answer(sig: int, reflect_home: Path) -> None:
     walk = Walk()
     walk.type("4\n")  # scale
-    walk.wait_for("[2/6]")
+    walk.wait_for("Prompt 2 of 6:")
     walk.type("Line one\nLine two\n\n")  # a two-line text answer, ended
-    walk.wait_for("[3/6]")
+    walk.wait_for("Prompt 3 of 6:")
     walk.type("1, 3\n")  # checklist
-    walk.wait_for("[4/6]")
+    walk.wait_for("Prompt 4 of 6:")
     code, err = walk.finish(sig)
     assert code != 0
     assert_no_traceback(err)
@@ -264,7 +264,7 @@ def test_signal_mid_answer_keeps_the_lines_typed(sig: int, reflect_home: Path) -
     they had typed (each ended with Enter) are saved as that answer."""
     walk = Walk()
     walk.type("4\n")
-    walk.wait_for("[2/6]")
+    walk.wait_for("Prompt 2 of 6:")
     walk.type("The first line of a long thought\nand a second\n")  # no empty line yet
     walk.wait_blocked_reading()
     code, err = walk.finish(sig)
@@ -280,7 +280,7 @@ def test_signal_mid_answer_keeps_the_lines_typed(sig: int, reflect_home: Path) -
 def test_sigint_says_what_happened(reflect_home: Path) -> None:
     walk = Walk()
     walk.type("4\n")
-    walk.wait_for("[2/6]")
+    walk.wait_for("Prompt 2 of 6:")
     code, err = walk.finish(signal.SIGINT)
     assert code == 130
     assert "Stopped" in err

@@ -86,14 +86,14 @@ CASES = [
     (
         "weekly-review",
         "a good thing\n\nThe hard part was\nthe second line of it\n",
-        "[2/",
+        "Prompt 2 of ",
         "what-was-hard",
         {"value": "The hard part was\nthe second line of it"},
     ),
     (
         "wellbeing-check-in",
         TO_THE_ACTION + "call my sister\nin 3 days\n",
-        "→ ",
+        "Due: ",
         "small-thing-for-you",
         {"actions": [{"text": "call my sister", "due": date(2026, 12, 2)}]},
     ),
@@ -123,18 +123,18 @@ CASES = [
         "small-thing-for-you",
         {"actions": [{"text": "call my sister"}]},  # the date asked again, the words kept
     ),
-    ("wellbeing-check-in", "7\n", "[2/", "feeling-overall", {"value": 7}),  # scale
+    ("wellbeing-check-in", "7\n", "Prompt 2 of ", "feeling-overall", {"value": 7}),  # scale
     (
         "wellbeing-check-in",
         "4\nwords\n\n1, 3\n",
-        "[4/",
+        "Prompt 4 of ",
         "part-of-your-week",  # checklist
         {"value": ["Enough sleep, most nights", "Moving in a way I enjoyed"]},
     ),
     (
         "wellbeing-check-in",
         "4\nwords\n\n1\nenergy\n\n2\n",
-        "[6/",
+        "Prompt 6 of ",
         "help-most",  # choice, then the stop at the action prompt
         None,
     ),

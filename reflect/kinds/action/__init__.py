@@ -152,7 +152,7 @@ suggested_when = "in 3 days"
                 when_text = ask.line().strip()
                 if not when_text:
                     planned.append(PlannedAction(text))
-                    ask.write("  → no date\n")
+                    ask.write("No date.\n")
                     break
                 try:
                     when = parse_when(when_text, ask.today)
@@ -160,7 +160,7 @@ suggested_when = "in 3 days"
                     ask.write(f"{problem.message}\n")
                     continue
                 planned.append(PlannedAction(text, when.day, when.at))
-                ask.write(f"  → {echo_when(when, ask.today)}\n")
+                ask.write(f"Due: {echo_when(when, ask.today)}.\n")  # a sentence, for screen readers
                 break
             ask.keep(list(planned))
 

@@ -176,7 +176,7 @@ optional = true
             except DateError as problem:
                 ask.write(f"{problem.message}\n")
                 continue
-            ask.write(f"  → {echo_day(day, ask.today)}\n")
+            ask.write(f"Date: {echo_day(day, ask.today)}.\n")  # a sentence, for screen readers
             return day
 
     def journal_lines(self, answer: DateAnswer) -> list[str]:
