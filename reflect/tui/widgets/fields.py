@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from textual.widget import Widget
-from textual.widgets import RadioButton, RadioSet, SelectionList
+from textual.widgets import RadioSet
 
 from reflect.kinds.action import PlannedAction
 from reflect.kinds.action.prompt import ActionPrompt
@@ -27,6 +27,7 @@ from reflect.tui import words
 from reflect.tui.widgets.date_field import DateField
 from reflect.tui.widgets.growing_list import GrowingList
 from reflect.tui.widgets.literal import LiteralTextArea, literal
+from reflect.tui.widgets.marks import MarkedRadioButton, MarkedSelectionList
 from reflect.tui.widgets.planner import ActionPlanner
 from reflect.tui.widgets.scale import ScaleSelector
 from reflect.workbook.models import Prompt
@@ -66,7 +67,7 @@ class TextField(LiteralTextArea):
 class ChoiceField(RadioSet):
     def __init__(self, options: list[str], chosen: str | None) -> None:
         super().__init__(
-            *(RadioButton(literal(option), value=option == chosen) for option in options),
+            *(MarkedRadioButton(literal(option), value=option == chosen) for option in options),
             id=ANSWER_ID,
         )
         self.choices = options
@@ -82,7 +83,7 @@ class ChoiceField(RadioSet):
         return None
 
 
-class ChecklistField(SelectionList[str]):
+class ChecklistField(MarkedSelectionList):
     def __init__(self, options: list[str], ticked: list[str]) -> None:
         super().__init__(
             *((literal(option), option, option in ticked) for option in options), id=ANSWER_ID
