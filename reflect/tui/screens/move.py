@@ -10,36 +10,38 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reflect.dates import When, echo_when
 from reflect.errors import DateError
 from reflect.tui import words
+from reflect.tui.screens.dialog import Dialog
 from reflect.tui.widgets.literal import LiteralInput, literal, shown
 from reflect.tui.widgets.planner import read_when
 
 NO_DATE_WORDS = ("none", "no date")
 
 
-class MoveDateModal(ModalScreen[When | None | bool]):
+class MoveDateModal(Dialog[When | None | bool]):
     """Dismissed with a When, None (remove the date) or False (cancelled)."""
 
-    CSS_PATH = "modal.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, action_text: str, today: date, *, cursor_blink: bool = True) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.action_text, self.today, self.cursor_blink = action_text, today, cursor_blink
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
             yield Static(words.MOVE_TITLE, id="box-title", markup=False)
             yield Static(shown(self.action_text), markup=False)
-            field = LiteralInput(placeholder=words.MOVE_HINT, id="when")
+            # A short placeholder (a long one is cut at the field's edge); the full
+            # hint is the echo's until something is typed.
+            field = LiteralInput(placeholder=words.MOVE_PLACEHOLDER, id="when")
             field.cursor_blink = self.cursor_blink
             yield field
             yield Static(words.MOVE_HINT, id="echo", classes="muted", markup=False)
+            yield Static(words.MOVE_KEYS, id="keys", classes="muted", markup=False)
 
     def _read(self, text: str) -> When | DateError | bool | None:
         if not text.strip():

@@ -8,17 +8,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from reflect.tui import words
+from reflect.tui.screens.dialog import Dialog
 from reflect.tui.widgets.literal import shown
 
 
-class ResumeModal(ModalScreen[bool | None]):
+class ResumeModal(Dialog[bool | None]):
     """True: carry on; False: start afresh; None: neither (escape)."""
 
-    CSS_PATH = "modal.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("y", "answer(True)", "Carry on"),
@@ -26,7 +25,7 @@ class ResumeModal(ModalScreen[bool | None]):
     ]
 
     def __init__(self, message: str) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.message = message
 
     def compose(self) -> ComposeResult:

@@ -13,18 +13,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from reflect.tui import words
+from reflect.tui.screens.dialog import Dialog
 from reflect.tui.widgets.literal import shown
 from reflect.workbook.prose import reflow
 
 
-class SupportNoteModal(ModalScreen[bool]):
+class SupportNoteModal(Dialog[bool]):
     """Dismissed with True to carry on, False to pause (only offered mid-walk)."""
 
-    CSS_PATH = "modal.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "carry_on", "Close"),
     ]
@@ -32,7 +31,7 @@ class SupportNoteModal(ModalScreen[bool]):
     def __init__(
         self, note: str, *, title: str, lead: str | None = None, offer_pause: bool = False
     ) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.note, self.heading, self.lead, self.offer_pause = note, title, lead, offer_pause
 
     def compose(self) -> ComposeResult:
