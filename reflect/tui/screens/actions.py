@@ -7,12 +7,16 @@ its month file, nothing else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -24,6 +28,8 @@ from reflect.tui.context import TuiContext
 from reflect.tui.screens.move import MoveDateModal
 from reflect.tui.widgets.literal import shown
 
+UNDO_SECONDS = 10
+
 
 class ActionsScreen(Screen[None]):
     CSS_PATH = "actions.tcss"
@@ -31,21 +37,25 @@ class ActionsScreen(Screen[None]):
         Binding("d", "mark('done')", "Done"),
         Binding("x", "mark('dropped')", "Drop"),
         Binding("m", "move", "Move"),
+        Binding("u", "undo", "Undo"),
         Binding("escape", "app.home", "Home"),
         Binding("f1,question_mark", "app.help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),  # the footer fits 60 columns; ? lists it,
     ]
 
     def __init__(self, ctx: TuiContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.by_id: dict[str, ActionView] = {}
+        # The last change, undone by `u` until the next change or UNDO_SECONDS pass.
+        self.undo: Callable[[], None] | None = None
+        self.undo_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(words.REVIEW_TITLE, id="title-bar", markup=False)
         yield OptionList(id="actions")
         yield Static(words.REVIEW_EMPTY, id="empty", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()
@@ -79,17 +89,23 @@ class ActionsScreen(Screen[None]):
             listing.highlighted = after[0] if after else enabled[-1]
         self.refresh_bindings()
 
-    def _line(self, view: ActionView) -> Content:
+    def _line(self, view: ActionView) -> Table:
+        """The id in a column of its own and the rest beside it, so a line that wraps
+        at 60 columns stays indented under the words, not back under the id."""
         action, today = view.action, self.ctx.today()
-        parts: list[str | tuple[str, str]] = [(f"{action.id}  ", "bold"), shown(action.text)]
+        parts: list[str | tuple[str, str]] = [shown(action.text)]
         if action.due is not None:
             when = format_when(When(action.due, action.at), today)
             parts.append((f" — {when}, {due_wording(action.due, today)}", "italic"))
         if view.section is not None:
             # Workbook and section only: the prompt's words would wrap on most screens.
             origin = f"{view.entry.title or 'Journal'} › {view.section.title}"
-            parts.append(("\n      " + shown(words.FROM.format(origin=origin)), "dim"))
-        return Content.assemble(*parts)
+            parts.append(("\n" + shown(words.FROM.format(origin=origin)), "dim"))
+        grid = Table.grid(padding=(0, 2, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(action.id, style="bold"), Text.assemble(*parts))
+        return grid
 
     def selected(self) -> ActionView | None:
         option = self.query_one("#actions", OptionList).highlighted_option
@@ -100,7 +116,39 @@ class ActionsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("mark", "move"):
             return True if self.by_id else None
+        if action == "undo":
+            return self.undo is not None  # shown only while there is a change to undo
         return True
+
+    # ------------------------------------------------------------------ undo
+
+    def _offer_undo(self, said: str, undo: Callable[[], None]) -> None:
+        """Say what happened and keep `undo` for `u`: a d or x pressed by mistake
+        should cost one key, not a trip to the command line."""
+        self.app.clear_notifications()
+        self.notify(f"{said} {words.REVIEW_UNDO_HINT}", markup=False, timeout=UNDO_SECONDS)
+        self.undo = undo
+        if self.undo_timer is not None:
+            self.undo_timer.stop()
+        self.undo_timer = self.set_timer(UNDO_SECONDS, self._forget_undo)
+        self.refresh_bindings()
+
+    def _forget_undo(self) -> None:
+        self.undo = None
+        self.refresh_bindings()
+
+    def action_undo(self) -> None:
+        undo, self.undo = self.undo, None
+        if undo is None:
+            return
+        if self.undo_timer is not None:
+            self.undo_timer.stop()
+        self.app.clear_notifications()  # "Press u to undo" no longer holds
+        try:
+            undo()
+        except ReflectError as problem:
+            self.notify(str(problem), severity="error", markup=False)
+        self.reload()
 
     def action_mark(self, status: str) -> None:
         view = self.selected()
@@ -118,8 +166,14 @@ class ActionsScreen(Screen[None]):
             self.notify(str(problem), severity="error", markup=False)
             return
         said = words.REVIEW_DONE if status == "done" else words.REVIEW_DROPPED
-        self.notify(said.format(text=view.action.text), markup=False)
+        text = view.action.text
+
+        def reopen() -> None:
+            mark(self.ctx.store, view.action.id, "open", self.ctx.today(), entry_id=view.entry.id)
+            self.notify(words.REVIEW_UNDONE.format(text=text), markup=False)
+
         self.reload()
+        self._offer_undo(said.format(text=text), reopen)
 
     def action_move(self) -> None:
         view = self.selected()
@@ -142,8 +196,14 @@ class ActionsScreen(Screen[None]):
                 said = words.REVIEW_MOVED.format(
                     text=view.action.text, when=format_day(day, self.ctx.today())
                 )
-            self.notify(said, markup=False)
+            before = view.action
+
+            def move_back() -> None:
+                move(self.ctx.store, before.id, before.due, before.at, entry_id=view.entry.id)
+                self.notify(words.REVIEW_MOVED_BACK.format(text=before.text), markup=False)
+
             self.reload()
+            self._offer_undo(said, move_back)
 
         modal = MoveDateModal(
             view.action.text, self.ctx.today(), cursor_blink=self.ctx.cursor_blink
