@@ -10,34 +10,63 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-HELP = """\
-Everywhere
-  ctrl+q   Pause and quit. What you typed is already saved.
-  F1       This help.          F2  The support note.
-  ctrl+p   Commands, including light and dark themes.
+from reflect.tui.widgets.hanging import Hanging
 
-Home
-  ↑ ↓      Choose a workbook; Enter starts it (or carries on).
-  a        Review what you planned.
-  j        Read and search your journal (type to search, Enter goes to the list, Esc home).
-  s        The support note.    q  Quit.
-
-Walking a workbook
-  ctrl+n   Next: keep this answer and go on.
-  ctrl+b   Back to the previous prompt.
-  ctrl+s   Skip this prompt (what you typed stays in your draft).
-  ctrl+l   Leave the rest of this section for another day.
-  Esc      Pause and go back to home (to carry on later).
-  Tab      Move between fields. Answers are saved as you type.
-
-  Scale: ← → or a number.   Choice: ↑ ↓ and Enter.
-  Checklist: ↑ ↓ and Space.  List: Enter goes to the next line.
-  Plan: write what, then when ('fri', 'in 3 days', '4 dec');
-  Enter adds it; Tab to the plan, Delete removes one.
-
-What you planned
-  d  done    x  drop    m  move to another day    Esc  home
-"""
+# (heading, [(key, what it does)]): each key in a column of its own, so a line that
+# wraps at 60 columns stays under its words (reflect.tui.widgets.hanging).
+HELP: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Everywhere",
+        [
+            ("ctrl+q", "Pause and quit. What you typed is already saved."),
+            ("F1", "This help."),
+            ("F2", "The support note."),
+            ("ctrl+p", "Commands: start a workbook by name, your plans, journal, theme."),
+        ],
+    ),
+    (
+        "Home",
+        [
+            ("↑ ↓", "Choose a workbook; Enter starts it (or carries on)."),
+            ("a", "Review what you planned."),
+            ("j", "Read and search your journal (type to search, Enter goes to the list)."),
+            ("s", "The support note."),
+            ("q", "Quit."),
+        ],
+    ),
+    (
+        "Walking a workbook",
+        [
+            ("ctrl+n", "Next: keep this answer and go on."),
+            ("ctrl+b", "Back to the previous prompt."),
+            ("ctrl+s", "Skip this prompt (what you typed stays in your draft)."),
+            ("ctrl+l", "Leave the rest of this section for another day."),
+            ("ctrl+o", "Open or fold the section's ideas and tips."),
+            ("Esc", "Pause and go back to home, to carry on later."),
+            ("Tab", "Move between fields. Answers are saved as you type."),
+            ("Scale", "← → or a number."),
+            ("Choice", "↑ ↓ and Enter."),
+            ("Checklist", "↑ ↓ and Space."),
+            ("List", "Enter goes on to the next line."),
+            (
+                "Plan",
+                "Write what, then when ('fri', 'in 3 days', '4 dec'); Enter adds it, "
+                "Tab goes to the plan, Delete removes one.",
+            ),
+        ],
+    ),
+    (
+        "What you planned",
+        [
+            ("d", "Done."),
+            ("x", "Drop it."),
+            ("m", "Move it to another day."),
+            ("u", "Undo the last change, for a few seconds after it."),
+            ("Esc", "Home."),
+        ],
+    ),
+]
+KEY_WIDTH = 10
 
 
 class HelpScreen(ModalScreen[None]):
@@ -51,7 +80,14 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="box"):
             yield Static("Keys  (Esc closes this help)", id="box-title", markup=False)
             with VerticalScroll(id="box-body"):
-                yield Static(HELP, markup=False)
+                for number, (heading, keys) in enumerate(HELP):
+                    yield Static(
+                        heading,
+                        classes="help-heading" + (" first" if not number else ""),
+                        markup=False,
+                    )
+                    for key, what in keys:
+                        yield Hanging(key, what, mark_width=KEY_WIDTH)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -31,11 +31,11 @@ class OpensWorkbooks(Protocol):
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "app.review", "Review plans"),
-        Binding("j", "journal", "Journal"),
-        Binding("s", "app.support_note", "Support note"),
+        Binding("a", "app.review", "Plans"),
+        Binding("j", "app.journal", "Journal"),
+        Binding("s", "app.support_note", "Support"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),  # the footer fits 60 columns; ? lists it
         Binding("f1", "app.help", "Help", show=False),
         Binding("f2", "app.support_note", "Support note", show=False),
     ]
@@ -53,7 +53,7 @@ class HomeScreen(Screen[None]):
         yield Static(words.CHOOSE, id="choose", markup=False)
         yield OptionList(id="workbooks")
         yield Static("", id="notes", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#workbooks", OptionList).focus()
@@ -118,14 +118,6 @@ class HomeScreen(Screen[None]):
             self.app.call_later(cast("OpensWorkbooks", self.app).open_workbook, item)
 
     # ------------------------------------------------------------------ journal
-
-    def action_journal(self) -> None:
-        """Read back and search the journal; its entries are read there, not here."""
-        # Imported here: Textual's Markdown widget and markdown-it cost ~20 ms, which
-        # home's first frame need not pay.
-        from reflect.tui.screens.journal import JournalScreen
-
-        self.app.push_screen(JournalScreen(self.ctx))
 
     # ------------------------------------------------------------------ due actions
 

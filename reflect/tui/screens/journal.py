@@ -50,7 +50,7 @@ class JournalScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.home", "Home"),
         Binding("f1", "app.help", "Help"),
-        Binding("f2", "app.support_note", "Support note"),
+        Binding("f2", "app.support_note", "Support"),
     ]
 
     def __init__(self, ctx: TuiContext) -> None:
@@ -69,7 +69,7 @@ class JournalScreen(Screen[None]):
             yield OptionList(id="entries")
             with VerticalScroll(id="entry-view"):
                 yield Markdown("", id="entry")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#journal-search", Input).cursor_blink = self.ctx.cursor_blink
@@ -139,9 +139,11 @@ class JournalScreen(Screen[None]):
         self.shown = {entry.id: entry for entry in found}
         self.matches = hits = {match.entry.id: match for match in matches}
         listing = self.query_one("#entries", OptionList)
-        listing.set_options(
-            [Option(self._label(entry, hits.get(entry.id)), id=entry.id) for entry in found]
-        )
+        options: list[Option | None] = []
+        for entry in found:  # a rule between entries: two lines each, told apart at a glance
+            options += [None] if options else []
+            options.append(Option(self._label(entry, hits.get(entry.id)), id=entry.id))
+        listing.set_options(options)
         if found:
             listing.highlighted = 0
             self._status("")

@@ -7,6 +7,7 @@ so what the person reads here is what is in their journal.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -16,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from reflect import messages
@@ -25,10 +27,9 @@ from reflect.kinds.action import when_text
 from reflect.tui import words
 from reflect.tui.context import TuiContext
 from reflect.tui.walker import Finished
+from reflect.tui.widgets.hanging import Hanging
 from reflect.tui.widgets.literal import shown
 from reflect.workbook.models import Workbook
-
-Part = str | tuple[str, str]
 
 
 def shown_path(path: Path) -> str:
@@ -43,7 +44,7 @@ def shown_path(path: Path) -> str:
 class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "app.review", "Review plans"),
+        Binding("a", "app.review", "Plans"),
         Binding("escape,h", "app.home", "Home"),
         Binding("f1", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
@@ -60,6 +61,7 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary"):
             # What matters most first, so it is in view on a small terminal: the
             # plan and where it was saved; then everything written, to scroll through.
+            # Indents are padding, not leading spaces, so wrapped lines keep them.
             yield Static(
                 shown(words.SUMMARY_TITLE.format(title=self.workbook.title)),
                 classes="heading",
@@ -69,34 +71,37 @@ class SummaryScreen(Screen[None]):
             planned = [action for action, _, _ in entry.all_actions()]
             if planned:
                 yield Static(words.SUMMARY_PLANNED, classes="part", markup=False)
-                lines: list[Part] = []
                 for action in planned:
-                    when = when_text(action, today)
-                    lines += [(f"  [{action.id}] ", "bold"), shown(action.text), when, "\n"]
-                yield Static(Content.assemble(*lines[:-1]))
-            left = self.finished.unanswered
-            if left:
-                text = words.END_LEFT_ONE if left == 1 else words.END_LEFT_MANY.format(count=left)
-                yield Static(text, classes="part", markup=False)
+                    what = Content.assemble(shown(action.text), when_text(action, today))
+                    yield Hanging(Content.styled(action.id, "bold"), what, classes="indent")
+            yield from left_for_another_day(self.finished.left)
             yield Static(
                 messages.FINISHED.format(path=shown_path(self.finished.path), entry=entry.id),
                 classes="saved",
                 markup=False,
             )
             yield Static(words.SUMMARY_WROTE, classes="part", markup=False)
-            wrote: list[Part] = []
+            if not entry.sections:
+                yield Static(words.SUMMARY_NOTHING, markup=False)
             for section in entry.sections:
-                wrote.append((f"\n{shown(section.title)}\n", "bold"))
+                yield Static(shown(section.title), classes="section", markup=False)
                 for answer in section.answers:
-                    wrote += [
-                        (f"  {shown(answer.prompt)}\n", "italic"),
-                        *_answer_lines(answer, today),
-                    ]
-            yield Static(Content.assemble(*wrote) if wrote else Content(words.SUMMARY_NOTHING))
-        yield Footer()
+                    yield Static(shown(answer.prompt), classes="prompt", markup=False)
+                    yield Static(_answer_text(answer, today), classes="answer", markup=False)
+        yield Footer(compact=True)
 
 
-def _answer_lines(answer: Answer, today: date) -> list[Part]:
-    """An answer as indented lines of literal text."""
-    lines = kind_of(answer).summary_lines(answer, today)
-    return ["".join(f"    {shown(line)}\n" for line in lines)]
+def left_for_another_day(left: Sequence[str]) -> Iterator[Widget]:
+    """'You left 2 prompts for another day', then which: named, so they can be found."""
+    if not left:
+        return
+    count = len(left)
+    text = words.END_LEFT_ONE if count == 1 else words.END_LEFT_MANY.format(count=count)
+    yield Static(text, classes="part", markup=False)
+    for prompt in left:
+        yield Hanging("•", shown(prompt), classes="indent")
+
+
+def _answer_text(answer: Answer, today: date) -> str:
+    """An answer as literal lines (indented by the style, so wrapped lines are too)."""
+    return "\n".join(shown(line) for line in kind_of(answer).summary_lines(answer, today))
