@@ -9,16 +9,17 @@ message printed after the app closes says how to carry on.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from reflect import messages
 from reflect.dates import format_day
@@ -133,7 +134,11 @@ class ReflectApp(App[Outcome]):
             self.notify(str(problem), severity="error", markup=False, timeout=20)
             return
         if session is None:
-            self._walk(found, Session(workbook=book, started=self.ctx.now()), claim, intro=True)
+            left = [] if restart else self.ctx.left_last_time(book)
+            if left:
+                self._offer_left(found, left, claim)
+            else:
+                self._walk(found, Session(workbook=book, started=self.ctx.now()), claim, intro=True)
             return
         resumed = session
         saved = self.ctx.drafts.progress(book.id)
@@ -158,6 +163,23 @@ class ReflectApp(App[Outcome]):
                 claim.release()  # not walking after all
 
         self.push_screen(ResumeModal(text), chosen)
+
+    def _offer_left(self, found: FoundWorkbook, left: list[str], claim: WalkClaim) -> None:
+        """Last time some prompts were left for another day: offer just those."""
+        from reflect.tui.screens.left import LeftLastTimeModal, only
+
+        book = found.workbook
+        texts = [p.text for s in book.sections for p in s.prompts if p.id in set(left)]
+
+        def chosen(just_those: bool | None) -> None:
+            if just_those is None:
+                claim.release()  # not walking after all
+                return
+            walked = only(book, left) if just_those else book
+            session = Session(workbook=walked, started=self.ctx.now())
+            self._walk(found, session, claim, intro=not just_those)
+
+        self.push_screen(LeftLastTimeModal(texts), chosen)
 
     def _walk(
         self, found: FoundWorkbook, session: Session, claim: WalkClaim, *, intro: bool
@@ -201,6 +223,21 @@ class ReflectApp(App[Outcome]):
         title = words.SUPPORT_TITLE if first else words.SUPPORT_AGAIN_TITLE
         self.push_screen(SupportNoteModal(self.ctx.support_note_shown(book), title=title))
         self.ctx.remember_note_seen()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from reflect.tui.commands import reflect_commands
+
+        return reflect_commands(self, list(self.ctx.sources))
+
+    def action_journal(self, search: bool = False) -> None:
+        """Read back (or, with `search`, search) the journal."""
+        # Imported here: Textual's Markdown widget and markdown-it cost ~20 ms, which
+        # home's first frame need not pay.
+        from reflect.tui.screens.journal import JournalScreen
+
+        if not isinstance(self.screen, JournalScreen):
+            self.push_screen(JournalScreen(self.ctx))
+        # The search box has focus when the screen opens; the list is one Enter away.
 
     def action_review(self) -> None:
         from reflect.tui.screens.actions import ActionsScreen
