@@ -118,6 +118,12 @@ class Session:
         stored = self.answers.get(prompt_id)
         return stored.value if stored else None
 
+    def journal_answer(self, prompt_id: str) -> Answer | None:
+        """The answer given so far as the journal will hold it, to be shown back (a
+        prompt that builds on it); None when unanswered. Action ids are not kept."""
+        stored = self.answers.get(prompt_id)
+        return None if stored is None else _journal_answer(prompt_id, stored, set())
+
     # ------------------------------------------------------------------ moving
 
     def answer(self, value: AnswerValue) -> bool:

@@ -20,7 +20,7 @@ short timer, so the keyboard can never stay held.
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.dom import DOMNode
@@ -37,7 +37,7 @@ RELEASE_AFTER = 0.5
 
 
 class KeyOrder:
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.held: deque[events.Key] = deque()
         self.busy = False

@@ -26,7 +26,11 @@ from reflect.session import AnswerValue, Session, Step, check_answer
 class Finished:
     entry: Entry
     path: Path
-    unanswered: int
+    left: tuple[str, ...]  # the words of the prompts left for another day
+
+    @property
+    def unanswered(self) -> int:
+        return len(self.left)
 
 
 class Walker:
@@ -165,9 +169,9 @@ class Walker:
         if self.finished is not None:
             return self.finished
         session = self.session
-        unanswered = len(session.unanswered_required())
+        left = tuple(prompt.text for prompt in session.unanswered_required())
         entry, path = finish_session(
             session, self.store, self.drafts, self.now(), workbook_path=self.workbook_path
         )
-        self.finished = Finished(entry, path, unanswered)
+        self.finished = Finished(entry, path, left)
         return self.finished

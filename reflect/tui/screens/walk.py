@@ -33,9 +33,11 @@ from textual.widgets import (
 
 from reflect import messages
 from reflect.errors import InvalidAnswer, ReflectError
-from reflect.session import Session, Step
+from reflect.session import Step
 from reflect.tui import words
 from reflect.tui.context import TuiContext
+from reflect.tui.earlier import earlier_answer
+from reflect.tui.screens.summary import SummaryScreen, left_for_another_day
 from reflect.tui.screens.support import SupportNoteModal
 from reflect.tui.walker import Walker
 from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted
@@ -64,7 +66,7 @@ SHORT_HEIGHT = 20
 
 class WalkScreen(Screen[None]):
     CSS_PATH = "walk.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (72, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]  # noqa: RUF012 (Textual types it as an instance attribute, so ClassVar clashes)
     BINDINGS: ClassVar[list[BindingType]] = [
         # Labels kept short: the footer fits in 60 columns (F1 has every key in full).
         Binding("ctrl+n", "next", "Next", priority=True),
@@ -159,10 +161,7 @@ class WalkScreen(Screen[None]):
                 markup=False,
             )
         ]
-        left = len(session.unanswered_required())
-        if left:
-            text = words.END_LEFT_ONE if left == 1 else words.END_LEFT_MANY.format(count=left)
-            parts.append(Static(text, markup=False))
+        parts += left_for_another_day([prompt.text for prompt in session.unanswered_required()])
         parts.append(Static(words.END_HINT, classes="help", markup=False))
         parts.append(Button(words.SAVE_TO_JOURNAL, id="finish", variant="primary"))
         return VerticalScroll(*parts, id="page")
@@ -197,7 +196,7 @@ class WalkScreen(Screen[None]):
         else:
             label = prompt.text + (f"  {words.OPTIONAL}" if prompt.optional else "")
             question.append(Static(shown(label), id="prompt-text", markup=False))
-            earlier = earlier_answer(self.walker.session, step)
+            earlier = earlier_answer(self.walker.session, step, self.ctx.today())
             if earlier:
                 question.append(Static(shown(earlier), id="earlier", markup=False))
             if prompt.help:
@@ -260,7 +259,7 @@ class WalkScreen(Screen[None]):
         if action in STEP_ONLY:
             return self.phase == "step"
         if action == "toggle_ideas":  # hidden where there are no ideas or tips to open
-            return True if self.phase == "step" and self.query("#context") else None
+            return self.phase == "step" and bool(self.query("#context"))
         if action == "back":
             return self.phase == "step" or self.phase == "end"
         return True
@@ -409,50 +408,11 @@ class WalkScreen(Screen[None]):
             return
         self._finishing = True
         try:
+            left = [prompt.id for prompt in self.walker.session.unanswered_required()]
             finished = self.walker.finish()
         except ReflectError as problem:
             self._finishing = False
             self.notify(words.NOT_FINISHED.format(problem=problem), severity="error", markup=False)
             return
-        from reflect.tui.screens.summary import SummaryScreen
-
+        self.ctx.remember_left(self.walker.session.workbook, left)  # offered next time
         self.app.switch_screen(SummaryScreen(self.ctx, self.walker.session.workbook, finished))
-
-
-def earlier_answer(session: Session, step: Step) -> str | None:
-    """'You said: 4': the answer to the prompt just before this one in the same
-    section, for a prompt that builds on it ("What's behind that number?").
-
-    Shown for every prompt that has an answered one before it in its section:
-    prompts in a section are written as a sequence, each leading to the next, so
-    the one before is the one a prompt most often builds on, and one short line
-    costs less than asking each author to declare it. Long answers are cut to
-    one line on screen (the answer itself is untouched).
-    """
-    prompts = step.section.prompts
-    index = next(
-        (i for i, p in enumerate(prompts) if step.prompt is not None and p.id == step.prompt.id), 0
-    )
-    if index == 0:
-        return None
-    before = prompts[index - 1]
-    value = session.answer_for(before.id)
-    if value is None:
-        return None
-    text = answer_words(value)
-    if not text:
-        return None
-    if len(text) > EARLIER_WIDTH:
-        text = text[: EARLIER_WIDTH - 1].rstrip() + "…"
-    return words.EARLIER.format(answer=text)
-
-
-EARLIER_WIDTH = 70
-
-
-def answer_words(value: object) -> str:
-    """An answer of any kind as a few words on one line."""
-    if isinstance(value, list):
-        return "; ".join(answer_words(item) for item in value)
-    text = getattr(value, "text", value)  # a planned action shows what it is
-    return " ".join(str(text).split())
