@@ -54,3 +54,10 @@ def entries(home: Path) -> list[Entry]:
 def draft(home: Path, workbook_id: str) -> dict[str, Any] | None:
     path = home / "drafts" / f"{workbook_id}.toml"
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def screen_lines(pilot: Pilot[Any]) -> list[str]:
+    """The current screen as the terminal would show it, line by line (Textual's own
+    compositor, so what is cut off or scrolled away is not in it)."""
+    strips = pilot.app.screen._compositor.render_strips()  # the lines the driver is sent
+    return [strip.text for strip in strips]

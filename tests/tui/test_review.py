@@ -13,7 +13,7 @@ from reflect.tui.screens.actions import ActionsScreen
 from reflect.tui.screens.home import HomeScreen
 from reflect.tui.screens.move import MoveDateModal
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import pilot_test, shown_text, type_text
+from tests.tui.helpers import pilot_test, screen_lines, shown_text, type_text
 from tests.tui.journal_data import write_plans
 
 SIZE = (100, 30)
@@ -33,9 +33,7 @@ async def test_done_drop_and_move(build_app: AppFactory, store: JournalStore) ->
     app = build_app(start_on="review")
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ActionsScreen)
-        on_screen = shown_text(pilot) + str(
-            [str(o.prompt) for o in app.screen.query_one(OptionList).options]
-        )
+        on_screen = "\n".join(screen_lines(pilot))
         assert "Water the [green] plants $(now)" in on_screen  # shown literally
         assert "Already done" not in on_screen  # only open actions
         assert highlighted_id(app) == "k3f9"  # overdue comes first
@@ -107,7 +105,7 @@ async def test_two_entries_sharing_an_action_id_are_each_closed_on_their_own(
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ActionsScreen)
         listing = app.screen.query_one(OptionList)
-        assert sum(1 for o in listing.options if "copy" in str(o.prompt)) == 2
+        assert sum(1 for line in screen_lines(pilot) if "copy" in line) == 2
         first = listing.highlighted_option
         assert first is not None and first.id is not None
         await pilot.press("d")  # done: only the highlighted one
