@@ -46,7 +46,7 @@ class Env:
         # walk a workbook or list progress, never for `reflect actions`.
         from reflect.drafts import DraftStore
 
-        return DraftStore(self.paths.drafts_dir)
+        return DraftStore(self.paths.drafts_dir, self.paths.journal_dir)
 
     @cached_property
     def config(self) -> Config:
