@@ -322,6 +322,8 @@ def _read_key(path: Path) -> bytes:
     try:
         return read_plain_file(path, follow_links=True, limit=MAX_KEY_BYTES)
     except FileNotFoundError:
-        raise EncryptionError("This key or passphrase file does not exist.", path=path) from None
+        raise EncryptionError(
+            "This key or passphrase file does not exist. Nothing was read or changed.", path=path
+        ) from None
     except OSError as exc:
         raise EncryptionError(could_not("read", exc), path=path) from None

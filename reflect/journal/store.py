@@ -201,6 +201,7 @@ class JournalStore:
         path = self.path_for(entry)
         with locked(self.folder):
             remove_stale_temp_files(self.folder)
+            self.month_files()  # a journal of mixed plain and age months is refused
             existing = self.read_text(path)
             parsed = parse(existing, path)
             if entry.id in parsed.entry_spans:
@@ -234,6 +235,7 @@ class JournalStore:
         added: list[Entry] = []
         with locked(self.folder):
             remove_stale_temp_files(self.folder)
+            self.month_files()  # a journal of mixed plain and age months is refused
             planned: list[tuple[Path, str, list[Entry]]] = []
             for path, group in sorted(by_path.items()):
                 existing = self.read_text(path)
@@ -271,6 +273,7 @@ class JournalStore:
         When the id is in more than one entry, `entry_id` must say which (`find_action`)."""
         with locked(self.folder):
             remove_stale_temp_files(self.folder)
+            self.month_files()  # a journal of mixed plain and age months is refused
             found = self.find_action(action_id, entry_id)
             text = self.read_text(found.path)
             parsed = parse(text, found.path)
