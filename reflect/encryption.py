@@ -112,7 +112,10 @@ def decrypt(paths: Paths, *, passphrase: str | None = None) -> Converted:
     done = Converted()
     crypt.forget()
     if not crypt.is_encrypted(journal):
-        raise EncryptionError("This journal is not encrypted; nothing to do.", path=journal)
+        # Plain already, or a run killed after the marker went: only the key is left to
+        # go. (Month files that are still age files are refused by every command.)
+        _forget_key(paths)
+        return done
     crypt.unlock(passphrase=passphrase)
     with locked(journal):
         for name in _names(journal, lambda n: MONTH_FILE.match(n) is not None):
@@ -123,12 +126,17 @@ def decrypt(paths: Paths, *, passphrase: str | None = None) -> Converted:
     with locked(journal):
         (journal / crypt.MARKER_NAME).unlink(missing_ok=True)
         fsync_dir(journal)
+    _forget_key(paths)
+    _refresh(paths)
+    return done
+
+
+def _forget_key(paths: Paths) -> None:
+    """The key goes once the journal no longer needs it (a recovery copy may still exist)."""
     key_dir = paths.config_file.parent
     for name in (crypt.IDENTITY_NAME, crypt.IDENTITY_POINTER):
         (key_dir / name).unlink(missing_ok=True)
     crypt.forget()
-    _refresh(paths)
-    return done
 
 
 def change_passphrase(paths: Paths, old: str, new: str) -> Path:

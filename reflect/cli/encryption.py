@@ -39,6 +39,7 @@ REMIND_NOTE = (
     "`reflect remind` keeps working without your passphrase: it reads only the dates of "
     "what you planned."
 )
+ALREADY_PLAIN = "Your journal is plain text already; nothing to decrypt."
 DECRYPTED = (
     "Decrypted {months} month file{s} and {drafts} draft{ds}. Your journal is plain text again."
 )
@@ -106,10 +107,12 @@ def decrypt(passphrase_file: PassphraseFile = None) -> None:
     env = get_env()
     passphrase = None
     bare = crypt.can_unlock_quietly() and not passphrase_file
-    if not bare and (env.paths.config_file.parent / crypt.IDENTITY_NAME).exists():
+    key = env.paths.config_file.parent / crypt.IDENTITY_NAME
+    if not bare and key.exists() and crypt.is_encrypted(env.paths.journal_dir):
         passphrase = get_passphrase(passphrase_file)
+    already = not crypt.is_encrypted(env.paths.journal_dir)
     done = encryption.decrypt(env.paths, passphrase=passphrase)
-    echo(DECRYPTED.format(**_counts(done.months, done.drafts)))
+    echo(ALREADY_PLAIN if already else DECRYPTED.format(**_counts(done.months, done.drafts)))
 
 
 def get_passphrase(
