@@ -146,9 +146,7 @@ def test_a_kill_anywhere_in_an_encrypted_save_keeps_the_month_readable(
     encryption.encrypt(paths, recipient=public, identity_file=key)
     encrypted = template.parent / "encrypted-template"
     shutil.copytree(reflect_home, encrypted)
-    entry = Entry(
-        new_entry_id(), words and __import__("datetime").datetime(2026, 11, 29, 10), body="New"
-    )
+    entry = Entry(new_entry_id(), datetime(2026, 11, 29, 10), body="New")
 
     def save() -> object:
         return JournalStore(paths.journal_dir, paths.cache_dir).add_entry(entry)

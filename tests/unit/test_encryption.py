@@ -40,7 +40,7 @@ def keyed(reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 # Text a person may write: any Unicode but surrogates (which the command line refuses)
 # and the characters the journal format never keeps (\r, \x0b...) are its own test's.
 WORDS = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x0b\x0c\x1c\x1d\x1e"),
+    st.characters(exclude_categories=["Cs"], exclude_characters="\r\x0b\x0c\x1c\x1d\x1e"),
     min_size=1,
     max_size=300,
 ).filter(lambda t: t.strip() != "" and t == t.rstrip("\n"))
