@@ -22,8 +22,9 @@ The pieces, and where each lives:
 - The passphrase comes from `REFLECT_PASSPHRASE_FILE`, or is asked at the terminal
   (never echoed); with neither, a command that must read words stops and says why.
 
-The unwrapped key is kept in this process only, never on disk: see
-docs/encryption.md for why there is no session cache.
+The unwrapped key is kept in this process (a walk asks once), and, only when asked
+for with `REFLECT_KEY_CACHE_MINUTES`, in `$XDG_RUNTIME_DIR` (memory) until it expires:
+see `_session_cache` and docs/encryption.md.
 
 pyrage (and its Rust library, ~5 ms) is imported only when a file is sealed or opened.
 """
@@ -46,6 +47,7 @@ IDENTITY_NAME = "identity.age"
 IDENTITY_POINTER = "identity-file"
 PASSPHRASE_ENV = "REFLECT_PASSPHRASE_FILE"
 IDENTITY_ENV = "REFLECT_IDENTITY_FILE"
+KEY_CACHE_ENV = "REFLECT_KEY_CACHE_MINUTES"
 MAX_KEY_BYTES = 64 * 1024
 
 _unlocked: dict[str, list[Identity]] = {}
@@ -195,9 +197,15 @@ def unlock(*, ask: bool = True, passphrase: str | None = None) -> list[Identity]
             ),
         )
     raw = _read_key(wrapped)
-    if passphrase is None:
-        passphrase = ask_passphrase(ask=ask)
-    identities = parse_identities(unwrap(raw, passphrase, wrapped), wrapped)
+    cached = _from_session_cache(raw) if passphrase is None else None
+    if cached is not None:
+        identities = parse_identities(cached, wrapped)
+    else:
+        if passphrase is None:
+            passphrase = ask_passphrase(ask=ask)
+        plain = unwrap(raw, passphrase, wrapped)
+        identities = parse_identities(plain, wrapped)
+        _to_session_cache(raw, plain)
     _unlocked[str(wrapped)] = identities
     return identities
 
@@ -327,3 +335,76 @@ def _read_key(path: Path) -> bytes:
         ) from None
     except OSError as exc:
         raise EncryptionError(could_not("read", exc), path=path) from None
+
+
+# --------------------------------------------------------------------------- session cache
+
+
+def _session_cache() -> tuple[Path, int] | None:
+    """(the cache file, minutes to keep it) when the person asked for one, else None.
+
+    Opt-in (`REFLECT_KEY_CACHE_MINUTES`), and only in `$XDG_RUNTIME_DIR`: a folder in
+    memory, the user's alone (0700), emptied at log-out. Not the kernel keyring: it
+    would need a library or `keyctl`, which many systems lack; the runtime folder is
+    on every systemd system and costs one small read. Never anywhere on disk: with
+    no runtime folder there is no cache, and the passphrase is asked per command.
+    """
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    try:
+        minutes = int(os.environ.get(KEY_CACHE_ENV, "0"))
+    except ValueError:
+        return None
+    if minutes <= 0 or not os.path.isabs(runtime) or not os.path.isdir(runtime):
+        return None
+    return Path(runtime) / "reflect" / "unlocked-key", minutes
+
+
+def _wrapping_tag(raw: bytes) -> str:
+    """Which wrapping a cached key came from: a new passphrase or key makes it stale."""
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _from_session_cache(raw: bytes) -> bytes | None:
+    import time
+
+    from reflect.errors import ReflectError
+
+    where = _session_cache()
+    if where is None:
+        return None
+    try:
+        text = _read_key(where[0]).decode("ascii")
+        expires, tag, identity = text.split("\n", 2)
+        if float(expires) > time.time() and tag == _wrapping_tag(raw):
+            return identity.encode("ascii")
+    except (ValueError, ReflectError):  # none yet, or not one of ours: asked as usual
+        pass
+    return None
+
+
+def _to_session_cache(raw: bytes, identity: bytes) -> None:
+    import contextlib
+    import time
+
+    from reflect.errors import ReflectError
+    from reflect.fileio import atomic_write
+
+    where = _session_cache()
+    if where is None:
+        return
+    expires = time.time() + 60 * where[1]
+    text = f"{expires}\n{_wrapping_tag(raw)}\n".encode("ascii") + identity
+    with contextlib.suppress(ReflectError):  # only a convenience
+        atomic_write(where[0], text)
+
+
+def clear_session_cache() -> None:
+    """After a change of passphrase or `reflect decrypt`: the cached key goes too."""
+    import contextlib
+
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if os.path.isabs(runtime):
+        with contextlib.suppress(OSError):
+            (Path(runtime) / "reflect" / "unlocked-key").unlink(missing_ok=True)

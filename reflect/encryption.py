@@ -137,6 +137,7 @@ def _forget_key(paths: Paths) -> None:
     for name in (crypt.IDENTITY_NAME, crypt.IDENTITY_POINTER):
         (key_dir / name).unlink(missing_ok=True)
     crypt.forget()
+    crypt.clear_session_cache()
 
 
 def change_passphrase(paths: Paths, old: str, new: str) -> Path:
@@ -148,6 +149,7 @@ def change_passphrase(paths: Paths, old: str, new: str) -> Path:
         raise EncryptionError("The new wrapping did not read back. Nothing was changed.")
     atomic_write(wrapped, rewrapped)
     crypt.forget()
+    crypt.clear_session_cache()
     return wrapped
 
 

@@ -28,6 +28,7 @@ def reflect_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         "EDITOR",
         "REFLECT_PASSPHRASE_FILE",
         "REFLECT_IDENTITY_FILE",
+        "REFLECT_KEY_CACHE_MINUTES",
     ):
         monkeypatch.delenv(name, raising=False)
     yield home

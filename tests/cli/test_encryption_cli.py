@@ -389,3 +389,76 @@ def test_remind_is_silent_when_the_journal_changed_elsewhere_and_no_key(
     result = reflect("remind")
     assert result.exit_code == 0
     assert result.stdout == ""
+
+
+# --------------------------------------------------------------------------- the session
+
+
+def test_the_session_cache_keeps_the_key_in_the_runtime_folder_until_it_expires(
+    encrypted_template: Path, reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_home(encrypted_template, reflect_home)
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    monkeypatch.setenv("REFLECT_KEY_CACHE_MINUTES", "15")
+    monkeypatch.setenv("REFLECT_PASSPHRASE_FILE", str(passphrase_file(tmp_path)))
+    assert reflect("journal").exit_code == 0
+    cached = runtime / "reflect" / "unlocked-key"
+    assert stat.S_IMODE(cached.stat().st_mode) == 0o600
+    crypt.forget()
+    monkeypatch.delenv("REFLECT_PASSPHRASE_FILE")  # a new command: no passphrase given
+    assert "heron" in reflect("journal").stdout
+    crypt.forget()
+    expires, rest = cached.read_text().split("\n", 1)
+    cached.write_text(f"{float(expires) - 3600}\n{rest}")  # an hour on: expired
+    assert reflect("journal").exit_code != 0
+
+
+def test_no_session_cache_unless_asked_for(
+    encrypted_template: Path, reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_home(encrypted_template, reflect_home)
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    monkeypatch.setenv("REFLECT_PASSPHRASE_FILE", str(passphrase_file(tmp_path)))
+    assert reflect("journal").exit_code == 0
+    assert list(runtime.iterdir()) == []
+
+
+@pytest.mark.parametrize("runtime", [True, False], ids=["runtime folder", "no runtime folder"])
+def test_the_editor_edits_in_memory_for_an_encrypted_journal(
+    encrypted_template: Path,
+    reflect_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    runtime: bool,
+) -> None:
+    from tests.cli.helpers import use_fake_editor
+
+    copy_home(encrypted_template, reflect_home)
+    monkeypatch.setenv("REFLECT_PASSPHRASE_FILE", str(passphrase_file(tmp_path)))
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    if runtime:
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    else:
+        monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    editor = tmp_path / "editor"
+    editor.mkdir()
+    use_fake_editor(editor, b"Typed in the editor.\n", monkeypatch)
+    log = tmp_path / "where.txt"
+    script = (editor / "fake-editor").read_text()
+    (editor / "fake-editor").write_text(script + f"open({str(log)!r}, 'w').write(sys.argv[1])\n")
+    result = reflect("write")
+    assert result.exit_code == 0, result.output
+    where = Path(log.read_text())
+    if runtime:
+        assert where.parent == folder / "reflect"
+        assert "XDG_RUNTIME_DIR" not in result.stderr
+    else:
+        assert where.parent == reflect_home / "drafts"
+        assert "XDG_RUNTIME_DIR" in result.stderr
+    assert not where.exists()
+    assert "Typed in the editor." in reflect("journal").stdout
