@@ -11,7 +11,9 @@ file, a non-zero exit, and nothing changed.
 from __future__ import annotations
 
 import json
+import shutil
 import stat
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -462,3 +464,20 @@ def test_the_editor_edits_in_memory_for_an_encrypted_journal(
         assert "XDG_RUNTIME_DIR" in result.stderr
     assert not where.exists()
     assert "Typed in the editor." in reflect("journal").stdout
+
+
+@pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen is not installed")
+@pytest.mark.parametrize("kind", ["ed25519", "rsa"])
+def test_recipient_mode_with_an_ssh_key(reflect_home: Path, tmp_path: Path, kind: str) -> None:
+    write_words(reflect_home)
+    key = tmp_path / f"id_{kind}"
+    made = subprocess.run(
+        ["ssh-keygen", "-q", "-t", kind, "-N", "", "-f", str(key)], capture_output=True, check=False
+    )
+    assert made.returncode == 0, made.stderr
+    public = key.with_suffix(".pub").read_text().strip()
+    result = reflect("encrypt", "--recipient", public, "--identity", str(key))
+    assert result.exit_code == 0, result.output
+    crypt.forget()
+    assert "heron" in reflect("journal").stdout
+    assert _words_on_disk(reflect_home) == []
