@@ -61,6 +61,15 @@ class Env:
 
         return workbook_sources(self.paths, self.config)
 
+    def unlock(self) -> None:
+        """For an encrypted journal, unlock its key now (asking for the passphrase at the
+        terminal if need be): before a full-screen app or a walk starts, so the question
+        never lands in the middle of either. Nothing for a plain journal."""
+        from reflect import crypt
+
+        if crypt.is_encrypted(self.paths.journal_dir):
+            crypt.unlock()
+
     def support_note(self, workbook_note: str | None = None) -> str:
         from reflect.messages import SUPPORT_NOTE
 

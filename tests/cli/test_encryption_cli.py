@@ -481,3 +481,27 @@ def test_recipient_mode_with_an_ssh_key(reflect_home: Path, tmp_path: Path, kind
     crypt.forget()
     assert "heron" in reflect("journal").stdout
     assert _words_on_disk(reflect_home) == []
+
+
+def test_a_paused_walk_is_an_age_draft_and_finishes_into_the_encrypted_journal(
+    encrypted_template: Path, reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_home(encrypted_template, reflect_home)
+    monkeypatch.setenv("REFLECT_PASSPHRASE_FILE", str(passphrase_file(tmp_path)))
+    first = reflect("start", "wellbeing-check-in", "--plain", input="7\nA steady week.\n\n")
+    assert first.exit_code == 0, first.output
+    draft = reflect_home / "drafts" / "wellbeing-check-in.toml.age"
+    assert draft.exists() and b"steady" not in draft.read_bytes()
+    assert "paused, 2 of" in reflect("workbooks").stdout
+    rest = "\n".join(["y", "", "", "", "", "", ""])
+    second = reflect("start", "wellbeing-check-in", "--plain", input=rest)
+    assert second.exit_code == 0, second.output
+    assert not draft.exists()
+    assert "A steady week." in reflect("show", _newest_entry()).stdout
+    assert _words_on_disk(reflect_home) == []
+    assert not [p for p in reflect_home.rglob("*") if p.is_file() and b"steady" in p.read_bytes()]
+
+
+def _newest_entry() -> str:
+    listing = reflect("journal", "-n", "1").stdout
+    return listing.split()[4]
