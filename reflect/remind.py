@@ -86,13 +86,13 @@ def _dated(folder: Path, cache_dir: Path) -> list[IndexedAction]:
     from datetime import datetime
 
     from reflect.crypt import can_unlock_quietly
-    from reflect.journal.due_dates import due_dates
+    from reflect.journal.due_dates import DATES_NAME, due_dates
 
-    current = signatures(folder)
-    found = due_dates(folder, cache_dir, current)
+    file = cache_dir / DATES_NAME
+    found = due_dates(read_cache_file(file), folder, signatures(folder))
     if found is None and can_unlock_quietly():
         open_actions(folder, cache_dir)
-        found = due_dates(folder, cache_dir, signatures(folder))
+        found = due_dates(read_cache_file(file), folder, signatures(folder))
     return [
         IndexedAction(
             action_id, "", due, at, None, "", datetime.min, "", None, None, None, None, None, ""

@@ -8,7 +8,7 @@ written beside it: its first line is the journal and every month file's signatur
 date and the time. From it, remind counts what is due without decrypting anything;
 docs/encryption.md says what it shows to someone who has the files.
 
-Imports only the standard library and the index's cache reader, like remind's path.
+Imports only the standard library, like the rest of remind's path.
 """
 
 from __future__ import annotations
@@ -42,13 +42,11 @@ def dates_text(folder: Path, files: dict[str, dict[str, Any]]) -> bytes:
 
 
 def due_dates(
-    folder: Path, cache_dir: Path, current: dict[str, list[int]]
+    raw: bytes | None, folder: Path, current: dict[str, list[int]]
 ) -> list[tuple[str, date, time | None]] | None:
-    """(id, due, at) of every open action with a date, or None when the file is missing,
-    damaged, or of another state of the journal (a month changed since it was written)."""
-    from reflect.journal.index import read_cache_file
-
-    raw = read_cache_file(cache_dir / DATES_NAME)
+    """(id, due, at) of every open action with a date, from the file's bytes `raw` (read
+    with the index's cache reader), or None when it is missing, damaged, or of another
+    state of the journal (a month changed since it was written)."""
     try:
         lines = raw.decode("utf-8").split("\n") if raw is not None else []
         if not lines or lines[0] != dates_key(folder, current):
