@@ -231,8 +231,8 @@ def unwrap(raw: bytes, passphrase: str, path: Path) -> bytes:
         raise EncryptionError(
             "That passphrase did not unlock your journal key. Nothing was read or changed.",
             path=path,
-            hint="Check the passphrase and try again. If it is lost, see `reflect key export` "
-            "in docs/encryption.md (recovery).",
+            hint="Check the passphrase and try again. If it is lost, the recovery copy "
+            "`reflect key export` wrote opens the journal (docs/encryption.md, Recovery).",
         ) from None
 
 
