@@ -18,6 +18,7 @@ from typing import Any
 import tomli_w
 
 from reflect.clock import in_range
+from reflect.crypt import AGE, is_encrypted, seal, unseal
 from reflect.errors import DraftError, InvalidAnswer, JournalError, ReflectError, could_not
 from reflect.fileio import atomic_write, locked, read_plain_file, remove_stale_temp_files, try_lock
 from reflect.journal.model import Entry, at_second, new_entry_id
@@ -199,11 +200,17 @@ class WalkClaim:
 class DraftStore:
     """The drafts folder: one file per workbook with a walk in progress."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, journal: Path | None = None) -> None:
         self.folder = folder
+        self.journal = journal
+
+    @property
+    def encrypted(self) -> bool:
+        """Drafts hold answers: in an encrypted journal they are age files too (reflect.crypt)."""
+        return self.journal is not None and is_encrypted(self.journal)
 
     def path(self, workbook_id: str) -> Path:
-        return self.folder / f"{workbook_id}.toml"
+        return self.folder / f"{workbook_id}.toml{AGE if self.encrypted else ''}"
 
     def claim(self, workbook_id: str) -> WalkClaim:
         """Hold this workbook's draft for one walk, or raise DraftError when another
@@ -226,6 +233,8 @@ class DraftStore:
             data = text.encode("utf-8")
         except UnicodeEncodeError:  # words in another encoding: the reader asks again
             raise DraftError(NOT_UTF8, path=path) from None
+        if self.journal is not None and self.encrypted:
+            data = seal(self.journal, data)  # before it touches the disk, temp file included
         with locked(self.folder):
             # A save killed half-way leaves a temp file holding someone's answers; sweep
             # them up here (under the lock, so none is another process's save in flight).
@@ -247,6 +256,8 @@ class DraftStore:
             return None
         except OSError as exc:
             raise DraftError(f"{could_not('read draft', exc)} {_LEFT_AS_IS}", path=path) from None
+        if path.name.endswith(AGE):
+            raw = unseal(path, raw)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -317,6 +328,8 @@ class DraftStore:
     def clear(self, workbook_id: str) -> None:
         with locked(self.folder):
             self.path(workbook_id).unlink(missing_ok=True)
+            if self.encrypted:  # and a plain one left from before encryption, if any
+                (self.folder / f"{workbook_id}.toml").unlink(missing_ok=True)
 
 
 def finish_session(
@@ -419,6 +432,10 @@ def written_before(entry_id: str, store: JournalStore) -> tuple[Entry, Path] | N
 
 
 def _bytes_of(path: Path) -> bytes:
+    if path.name.endswith(".age"):
+        from reflect.journal.months import read_month_text
+
+        return read_month_text(path).encode("utf-8")
     try:
         return path.read_bytes()
     except FileNotFoundError:

@@ -111,6 +111,10 @@ class JournalError(ReflectError):
     exit_code = 3
 
 
+class EncryptionError(JournalError):
+    """An encrypted journal's key, passphrase or file could not be used; nothing was written."""
+
+
 class DateError(ReflectError):
     """What the user typed is not a date we can read, or it has passed."""
 

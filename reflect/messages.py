@@ -48,6 +48,11 @@ def remind_line(due_today: int, overdue: int) -> str:
 # ---- reflect remind, its notifications, and closing the loop on an action. ----------
 
 REMIND_MORE = "and {count} more"
+EDITOR_ON_DISK = (
+    "Your journal is encrypted, but this system has no $XDG_RUNTIME_DIR (a folder kept in "
+    "memory), so your editor's file is in {folder} on disk while you write. It is removed "
+    "as soon as the entry is saved."
+)
 NOTIFY_MISSING = (
     "Desktop notifications need `notify-send`, which is not installed or not on your PATH. "
     "It comes with libnotify (the libnotify-bin package on Debian and Ubuntu, libnotify on "

@@ -15,16 +15,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import date, time
+from pathlib import Path  # already imported by reflect.paths: free here
 
 from reflect import messages
+from reflect.crypt import is_encrypted
 from reflect.errors import ReflectError
-from reflect.journal.index import open_actions, read_cache_file
+from reflect.journal.index import open_actions, read_cache_file, signatures
 from reflect.journal.indexed_action import IndexedAction
 
 TYPE_CHECKING = False  # not typing's: see reflect.journal.index
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from reflect.journal.store import JournalStore
     from reflect.paths import Paths
 
@@ -66,12 +66,39 @@ def due_actions(
     Read through the open-actions index, so it costs a stat per month file
     rather than a parse of the whole journal. The TUI home uses it too.
     """
-    actions = open_actions(journal, cache_dir)
+    folder = journal if isinstance(journal, Path) else journal.folder
+    actions = _dated(folder, cache_dir) if is_encrypted(folder) else open_actions(folder, cache_dir)
     due_today = [a for a in actions if a.due == today]
     overdue = [a for a in actions if a.due is not None and a.due < today]
     due_today.sort(key=lambda a: a.at or time.min)
     overdue.sort(key=lambda a: (a.due, a.at or time.min), reverse=True)
     return due_today, overdue
+
+
+def _dated(folder: Path, cache_dir: Path) -> list[IndexedAction]:
+    """An encrypted journal's open actions, as far as remind may know them without a
+    passphrase: id, due date and time, and no text (`reflect.journal.due_dates`).
+
+    When a month changed since the file was written (a synced machine) and the key can
+    be had without asking anyone, the index is brought up to date first (which writes
+    the file again); otherwise remind says nothing rather than old news.
+    """
+    from datetime import datetime
+
+    from reflect.crypt import can_unlock_quietly
+    from reflect.journal.due_dates import DATES_NAME, due_dates
+
+    file = cache_dir / DATES_NAME
+    found = due_dates(read_cache_file(file), folder, signatures(folder))
+    if found is None and can_unlock_quietly():
+        open_actions(folder, cache_dir)
+        found = due_dates(read_cache_file(file), folder, signatures(folder))
+    return [
+        IndexedAction(
+            action_id, "", due, at, None, "", datetime.min, "", None, None, None, None, None, ""
+        )
+        for action_id, due, at in found or []
+    ]
 
 
 def wording(action: IndexedAction, today: date) -> str:
@@ -95,6 +122,8 @@ def reminder_lines(
     if not summary:
         return []
     pressing = (due_today + overdue)[:SHOWN_IN_LINE]
+    if not any(a.text for a in pressing):
+        return [summary]  # an encrypted journal: counts only, its words stay locked
     named = [f"{a.id} {_short(a.text)} ({wording(a, today)})" for a in pressing]
     more = len(due_today) + len(overdue) - len(pressing)
     if more > 0:

@@ -46,7 +46,7 @@ class Env:
         # walk a workbook or list progress, never for `reflect actions`.
         from reflect.drafts import DraftStore
 
-        return DraftStore(self.paths.drafts_dir)
+        return DraftStore(self.paths.drafts_dir, self.paths.journal_dir)
 
     @cached_property
     def config(self) -> Config:
@@ -60,6 +60,15 @@ class Env:
         from reflect.config import workbook_sources
 
         return workbook_sources(self.paths, self.config)
+
+    def unlock(self) -> None:
+        """For an encrypted journal, unlock its key now (asking for the passphrase at the
+        terminal if need be): before a full-screen app or a walk starts, so the question
+        never lands in the middle of either. Nothing for a plain journal."""
+        from reflect import crypt
+
+        if crypt.is_encrypted(self.paths.journal_dir):
+            crypt.unlock()
 
     def support_note(self, workbook_note: str | None = None) -> str:
         from reflect.messages import SUPPORT_NOTE

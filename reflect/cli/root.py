@@ -47,6 +47,9 @@ COMMANDS: dict[str, tuple[str, bool]] = {
     "export": ("reflect.cli.export", False),
     "import": ("reflect.cli.importer", True),
     "remind": ("reflect.cli.remind", False),
+    "encrypt": ("reflect.cli.encryption", False),
+    "decrypt": ("reflect.cli.encryption", False),
+    "key": ("reflect.cli.key", True),
 }
 
 

@@ -51,6 +51,7 @@ def start(
         launch_tui(env, workbook, restart=restart)
         return
     found = _choose_workbook(env, workbook)
+    env.unlock()  # an encrypted journal's passphrase first, not in the middle of a walk
     run_plain(env, found, restart=restart)
 
 

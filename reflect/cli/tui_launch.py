@@ -20,6 +20,7 @@ def launch_tui(
     """Run the full-screen app; afterwards, print what it has to say (how to carry on)."""
     # A workbook that cannot be found or read is reported before the screen clears.
     found = find_workbook(workbook, env.sources) if workbook is not None else None
+    env.unlock()  # an encrypted journal's passphrase is asked here, not under the app
     # Textual and the app cost ~150 ms to import: only `reflect start` pays for them.
     from reflect.tui.app import make_app
 

@@ -72,6 +72,11 @@ def _months(folder: Path, cache_dir: Path, current: dict[str, Signature]) -> dic
 def _read_ids(path: Path) -> str:
     from reflect.errors import JournalError
 
+    if path.name.endswith(".age"):  # an encrypted journal: decrypted in memory
+        from reflect.journal.months import read_month_text
+
+        raw = read_month_text(path).encode("utf-8")
+        return f" {b' '.join(_ID_LINE.findall(raw)).decode('utf-8', 'replace')} "
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -234,6 +234,9 @@ def signatures(folder: Path) -> dict[str, Signature]:
         return {}
     except OSError as exc:
         raise JournalError(could_not("read folder", exc), path=folder) from None
+    from reflect.journal.months import check_names
+
+    check_names(folder, list(signatures))
     return signatures
 
 
@@ -245,6 +248,10 @@ def _load(cache_file: Path, folder: Path) -> dict[str, Any]:
     import json  # ~4 ms: only once there is an index to read
 
     raw = read_cache_file(cache_file)
+    if raw is not None and cache_file.name.endswith(".age"):
+        from reflect.crypt import unseal_cache
+
+        raw = unseal_cache(raw)
     if raw is None:
         return {}
     try:
@@ -270,7 +277,7 @@ def _months(
     Month files whose signature is the cached one are taken from the cache; new or
     changed ones are parsed again, and the index is written back if anything moved.
     """
-    cache_file = cache_dir / CACHE_NAME
+    cache_file = cache_file_for(folder, cache_dir, CACHE_NAME)
     cached = _load(cache_file, folder) if trust_cache else {}
     months: dict[str, Month] = {}
     changed = set(cached) != set(current)
@@ -389,7 +396,24 @@ def _save(cache_file: Path, folder: Path, files: dict[str, Month]) -> None:
     data = {"format": INDEX_FORMAT, "journal": os.path.abspath(folder), "files": files}
     # Only a cache: if it cannot be written, the next call reads the journal again.
     with contextlib.suppress(ReflectError):
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        atomic_write(cache_file, text.encode("utf-8"))
+        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if cache_file.name.endswith(".age"):
+            from reflect.crypt import seal
+            from reflect.journal.due_dates import DATES_NAME, dates_text
+
+            raw = seal(folder, raw)  # action text: never plain on disk
+            atomic_write(cache_file.parent / DATES_NAME, dates_text(folder, files))
+        atomic_write(cache_file, raw)
     # A save killed half-way leaves its temp file (holding action text): sweep old ones.
     remove_old_temp_files(cache_file.parent)
+
+
+# --------------------------------------------------------------------------- encrypted journals
+
+
+def cache_file_for(folder: Path, cache_dir: Path, name: str) -> Path:
+    """Where a cache holding words lives: `name`, or `name.age` (encrypted to the journal's
+    key) when the journal is encrypted, so no words sit in plain text in the cache."""
+    from reflect.crypt import AGE, is_encrypted
+
+    return cache_dir / (name + AGE if is_encrypted(folder) else name)

@@ -17,7 +17,24 @@ if TYPE_CHECKING:
 
     from reflect.journal.entry_parser import ParsedFile
 
-MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt$")
+MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt(?:\.age)?$")
+"""`2026-12.txt`, or `2026-12.txt.age` in an encrypted journal (reflect.crypt)."""
+PLAIN_IN_ENCRYPTED = (
+    "This month file is plain text, but the journal is encrypted, so reflect will not mix "
+    "it in (a reflect without encryption on another machine may have written it). "
+    "Nothing was changed."
+)
+PLAIN_IN_ENCRYPTED_HINT = (
+    "Run `reflect encrypt` to encrypt it with the rest of the journal (or `reflect decrypt` "
+    "to finish turning encryption off)."
+)
+SEALED_IN_PLAIN = (
+    "This month file is encrypted, but the journal is not marked encrypted (its "
+    "`.reflect-encrypted` file is missing). Nothing was changed."
+)
+SEALED_IN_PLAIN_HINT = (
+    "Restore `.reflect-encrypted` from a backup or another machine, or run `reflect decrypt`."
+)
 MAX_MONTH_BYTES = 256 * 1024 * 1024
 """A bound, not a size anyone reaches (a month of daily entries is tens of KB): a huge
 file named like a month is refused by name, not read until memory runs out."""
@@ -27,8 +44,31 @@ MONTH_LINK_HINT = (
 )
 
 
-def read_month_text(path: Path) -> str:
-    """The text of one month file ("" when there is none yet), made private (0600) if it
+def month_of(path: Path) -> str:
+    """'2026-12' for `2026-12.txt` and `2026-12.txt.age` alike."""
+    return path.name.split(".", 1)[0]
+
+
+def check_names(folder: Path, names: list[str]) -> None:
+    """Refuse a journal whose month files are not all of one kind: plain files in an
+    encrypted journal (or encrypted ones in a plain journal) are reported, never
+    silently read beside the others or written next to. A stat of the marker."""
+    from reflect.crypt import AGE, is_encrypted
+    from reflect.errors import JournalError
+
+    encrypted = is_encrypted(folder)
+    for name in sorted(names):
+        if name.endswith(AGE) != encrypted:
+            raise JournalError(
+                PLAIN_IN_ENCRYPTED if encrypted else SEALED_IN_PLAIN,
+                path=folder / name,
+                hint=PLAIN_IN_ENCRYPTED_HINT if encrypted else SEALED_IN_PLAIN_HINT,
+            )
+
+
+def read_month_text(path: Path, *, ask: bool = True) -> str:
+    """The text of one month file ("" when there is none yet), decrypted in memory when
+    it is an age file (`2026-12.txt.age`), made private (0600) if it
     was copied in under a loose umask. Raises JournalError, naming the file and line,
     for a file that cannot be read or is not UTF-8; reflect never changes such a file.
 
@@ -52,6 +92,10 @@ def read_month_text(path: Path) -> str:
         raise JournalError(
             could_not("read", exc), path=path, hint=MONTH_LINK_HINT if link else None
         ) from None
+    if path.name.endswith(".age"):
+        from reflect.crypt import unseal
+
+        raw = unseal(path, raw, ask=ask)  # in memory only
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

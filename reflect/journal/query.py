@@ -72,8 +72,10 @@ class Filters:
 
 
 def month_files(store: JournalStore, filters: Filters, *, newest_first: bool) -> list[Path]:
-    """The month files a query must read, named `YYYY-MM.txt`, in reading order."""
-    files = [path for path in store.month_files() if filters.month_wanted(path.stem)]
+    """The month files a query must read, named `YYYY-MM.txt` (`.txt.age`), in reading order."""
+    from reflect.journal.months import month_of
+
+    files = [path for path in store.month_files() if filters.month_wanted(month_of(path))]
     return files[::-1] if newest_first else files
 
 

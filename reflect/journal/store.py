@@ -9,11 +9,13 @@ written to by a change; the error names the file and line.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from reflect.crypt import AGE, is_encrypted, seal, unseal
 from reflect.errors import JournalError, NotFoundError, ReflectError
 from reflect.fileio import atomic_write, locked, remove_stale_temp_files, tighten
 from reflect.journal import months
@@ -66,10 +68,17 @@ class JournalStore:
             raise JournalError(
                 f"Could not read the journal folder ({exc.strerror}).", path=self.folder
             ) from None
+        months.check_names(self.folder, names)
         return [self.folder / name for name in sorted(names)]
 
+    @property
+    def encrypted(self) -> bool:
+        """Whether the journal is marked encrypted (`reflect.crypt`): asked at every write."""
+        return is_encrypted(self.folder)
+
     def path_for(self, entry: Entry) -> Path:
-        return self.folder / f"{month_key(entry.written)}.txt"
+        suffix = ".txt" + (AGE if self.encrypted else "")
+        return self.folder / f"{month_key(entry.written)}{suffix}"
 
     def read_text(self, path: Path) -> str:
         return months.read_month_text(path)
@@ -192,6 +201,7 @@ class JournalStore:
         path = self.path_for(entry)
         with locked(self.folder):
             remove_stale_temp_files(self.folder)
+            self.month_files()  # a journal of mixed plain and age months is refused
             existing = self.read_text(path)
             parsed = parse(existing, path)
             if entry.id in parsed.entry_spans:
@@ -206,7 +216,8 @@ class JournalStore:
                     path=path,
                 )
             existing = _ready_for(existing, [entry])
-            atomic_write(path, _utf8(existing + "\n" + render_entry(entry), path))
+            atomic_write(path, self._bytes(existing + "\n" + render_entry(entry), path))
+        self._after_write()
         return path
 
     def add_entries(self, entries: Iterable[Entry]) -> list[Entry]:
@@ -224,6 +235,7 @@ class JournalStore:
         added: list[Entry] = []
         with locked(self.folder):
             remove_stale_temp_files(self.folder)
+            self.month_files()  # a journal of mixed plain and age months is refused
             planned: list[tuple[Path, str, list[Entry]]] = []
             for path, group in sorted(by_path.items()):
                 existing = self.read_text(path)
@@ -249,8 +261,9 @@ class JournalStore:
             for path, existing, new in planned:
                 text = _ready_for(existing, new)
                 text = text + "".join("\n" + render_entry(entry) for entry in new)
-                atomic_write(path, _utf8(text, path))
+                atomic_write(path, self._bytes(text, path))
                 added += new
+        self._after_write()
         return added
 
     def update_action(
@@ -260,6 +273,7 @@ class JournalStore:
         When the id is in more than one entry, `entry_id` must say which (`find_action`)."""
         with locked(self.folder):
             remove_stale_temp_files(self.folder)
+            self.month_files()  # a journal of mixed plain and age months is refused
             found = self.find_action(action_id, entry_id)
             text = self.read_text(found.path)
             parsed = parse(text, found.path)
@@ -267,9 +281,42 @@ class JournalStore:
             updated = change(found.action)
             lines = text.split("\n")
             lines[span.start : span.end] = render_action(updated)
-            atomic_write(found.path, _utf8("\n".join(lines), found.path))
+            atomic_write(found.path, self._bytes("\n".join(lines), found.path))
             tighten(found.path)
+        self._after_write()
         return FoundAction(updated, found.entry, found.path, found.line)
+
+    def _bytes(self, text: str, path: Path) -> bytes:
+        """What goes on disk for this month's text: its UTF-8, encrypted when the journal
+        is (checked now, at the write, so a journal encrypted meanwhile, by another
+        process or a synced machine, never gets a plain month). The ciphertext is
+        decrypted again before it is written: a file that would not read back is
+        never written in place of one that does."""
+        data = _utf8(text, path)
+        if path.name.endswith(AGE) != self.encrypted:
+            raise JournalError(
+                months.PLAIN_IN_ENCRYPTED if self.encrypted else months.SEALED_IN_PLAIN,
+                path=path,
+                hint=months.PLAIN_IN_ENCRYPTED_HINT
+                if self.encrypted
+                else months.SEALED_IN_PLAIN_HINT,
+            )
+        if not self.encrypted:
+            return data
+        sealed = seal(self.folder, data)
+        if unseal(path, sealed) != data:  # pragma: no cover - age itself broken
+            raise JournalError("Encryption did not read back. Nothing was changed.", path=path)
+        return sealed
+
+    def _after_write(self) -> None:
+        """In an encrypted journal, bring the action index (and so the counts `reflect
+        remind` reads without a passphrase) up to date now, while the key is unlocked."""
+        if self.cache_dir is None or not self.encrypted:
+            return
+        from reflect.journal.index import open_actions
+
+        with contextlib.suppress(ReflectError):  # only caches: the next read makes them
+            open_actions(self.folder, self.cache_dir)
 
 
 def _ready_for(existing: str, entries: list[Entry]) -> str:
