@@ -6,9 +6,10 @@ plain, the other is encrypted with `reflect encrypt --passphrase-file`. Each
 reading command is then timed, whole processes as a person meets them, against:
 
 - plain: the journal as it is;
-- passphrase: every process unwraps the key (age's scrypt, ~0.7 s on purpose);
-- session cache: REFLECT_KEY_CACHE_MINUTES with a runtime folder, so only the
-  first process pays the scrypt (the case of a person at a terminal);
+- passphrase: every process unwraps the key (age's scrypt, ~0.7 s on purpose), as
+  with REFLECT_KEY_CACHE_MINUTES=0 or no runtime folder;
+- session cache: the default (10 minutes) with a runtime folder, so only the first
+  process pays the scrypt (the case of a person at a terminal);
 - bare key: REFLECT_IDENTITY_FILE, the exported key (the floor of decryption).
 
 The target (issue 17): at ×1, `journal -n 10`, `actions`, `search`, `export` within
@@ -57,11 +58,14 @@ def main(argv: list[str] | None = None) -> None:
             subprocess.run(step, env=env, check=True, stdin=subprocess.DEVNULL, capture_output=True)
         ways = {
             "plain": environment(plain),
-            "passphrase": {**env, "REFLECT_PASSPHRASE_FILE": str(secret)},
+            "passphrase": {
+                **env,
+                "REFLECT_PASSPHRASE_FILE": str(secret),
+                "REFLECT_KEY_CACHE_MINUTES": "0",
+            },
             "session cache": {
                 **env,
                 "REFLECT_PASSPHRASE_FILE": str(secret),
-                "REFLECT_KEY_CACHE_MINUTES": "60",
                 "XDG_RUNTIME_DIR": str(runtime),
             },
             "bare key": {**env, "REFLECT_IDENTITY_FILE": str(key)},

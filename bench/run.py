@@ -20,6 +20,7 @@ Usage: python -m bench [--scale 0.1 --scale 1] [--x10] [--runs N] [--markdown FI
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import shlex
@@ -159,7 +160,7 @@ def environment(folder: Path) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("REFLECT_", "XDG_", "JRNL"))
+        if not key.startswith(("REFLECT_", "XDG_", "JRNL")) and key != "PYTHONDONTWRITEBYTECODE"
     }
     env.update(
         REFLECT_HOME=str(folder / "reflect-home"),
@@ -401,6 +402,10 @@ def main(argv: list[str] | None = None) -> None:
         f"{args.warmup} warm-up runs, then the median of {args.runs}.",
         file=sys.stderr,
     )
+    # Programs people install run from byte-compiled modules (pip compiles them); a
+    # module without its .pyc (new since the checkout was installed, or a shell with
+    # PYTHONDONTWRITEBYTECODE) would be compiled again in every timed run.
+    compileall.compile_dir(Path(__file__).resolve().parents[1] / "reflect", quiet=1)
     rows: list[Row] = []
     infos: dict[str, dict[str, Any]] = {}
     for scale in scales:

@@ -22,9 +22,10 @@ The pieces, and where each lives:
 - The passphrase comes from `REFLECT_PASSPHRASE_FILE`, or is asked at the terminal
   (never echoed); with neither, a command that must read words stops and says why.
 
-The unwrapped key is kept in this process (a walk asks once), and, only when asked
-for with `REFLECT_KEY_CACHE_MINUTES`, in `$XDG_RUNTIME_DIR` (memory) until it expires:
-see `_session_cache` and docs/encryption.md.
+The unwrapped key is kept in this process (a walk asks once), and in
+`$XDG_RUNTIME_DIR` (memory) for `REFLECT_KEY_CACHE_MINUTES` (10 by default, 0 for
+never) so the next few commands do not ask again: see `_session_cache` and
+docs/encryption.md.
 
 pyrage (and its Rust library, ~5 ms) is imported only when a file is sealed or opened.
 """
@@ -48,6 +49,10 @@ IDENTITY_POINTER = "identity-file"
 PASSPHRASE_ENV = "REFLECT_PASSPHRASE_FILE"
 IDENTITY_ENV = "REFLECT_IDENTITY_FILE"
 KEY_CACHE_ENV = "REFLECT_KEY_CACHE_MINUTES"
+KEY_CACHE_MINUTES = 10
+"""How long an unlocked key is kept by default: gpg-agent's default too. Long enough
+that a walk, then `reflect actions`, ask once; short enough that a laptop left open
+for a while asks again."""
 MAX_KEY_BYTES = 64 * 1024
 
 _unlocked: dict[str, list[Identity]] = {}
@@ -341,9 +346,10 @@ def _read_key(path: Path) -> bytes:
 
 
 def _session_cache() -> tuple[Path, int] | None:
-    """(the cache file, minutes to keep it) when the person asked for one, else None.
+    """(the cache file, minutes to keep it), or None when there is to be no cache.
 
-    Opt-in (`REFLECT_KEY_CACHE_MINUTES`), and only in `$XDG_RUNTIME_DIR`: a folder in
+    `REFLECT_KEY_CACHE_MINUTES` long (KEY_CACHE_MINUTES unless set; 0 turns it off; a
+    value that is not a whole number is no cache), and only in `$XDG_RUNTIME_DIR`: a folder in
     memory, the user's alone (0700), emptied at log-out. Not the kernel keyring: it
     would need a library or `keyctl`, which many systems lack; the runtime folder is
     on every systemd system and costs one small read. Never anywhere on disk: with
@@ -351,7 +357,7 @@ def _session_cache() -> tuple[Path, int] | None:
     """
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     try:
-        minutes = int(os.environ.get(KEY_CACHE_ENV, "0"))
+        minutes = int(os.environ.get(KEY_CACHE_ENV, str(KEY_CACHE_MINUTES)))
     except ValueError:
         return None
     if minutes <= 0 or not os.path.isabs(runtime) or not os.path.isdir(runtime):

@@ -29,6 +29,7 @@ def reflect_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         "REFLECT_PASSPHRASE_FILE",
         "REFLECT_IDENTITY_FILE",
         "REFLECT_KEY_CACHE_MINUTES",
+        "XDG_RUNTIME_DIR",  # the unlocked-key cache and the editor's file: never the real one
     ):
         monkeypatch.delenv(name, raising=False)
     yield home

@@ -417,16 +417,51 @@ def test_the_session_cache_keeps_the_key_in_the_runtime_folder_until_it_expires(
     assert reflect("journal").exit_code != 0
 
 
-def test_no_session_cache_unless_asked_for(
+def test_the_session_cache_is_on_for_ten_minutes_by_default(
     encrypted_template: Path, reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import time
+
     copy_home(encrypted_template, reflect_home)
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.setenv("REFLECT_PASSPHRASE_FILE", str(passphrase_file(tmp_path)))
     assert reflect("journal").exit_code == 0
+    expires = float((runtime / "reflect" / "unlocked-key").read_text().split("\n", 1)[0])
+    assert 9 * 60 < expires - time.time() <= 10 * 60
+    crypt.forget()
+    monkeypatch.delenv("REFLECT_PASSPHRASE_FILE")  # the next command asks for nothing
+    assert "heron" in reflect("journal").stdout
+
+
+@pytest.mark.parametrize("minutes", ["0", "-5", "ten", ""])
+def test_no_session_cache_when_turned_off(
+    minutes: str,
+    encrypted_template: Path,
+    reflect_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy_home(encrypted_template, reflect_home)
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    monkeypatch.setenv("REFLECT_KEY_CACHE_MINUTES", minutes)
+    monkeypatch.setenv("REFLECT_PASSPHRASE_FILE", str(passphrase_file(tmp_path)))
+    assert reflect("journal").exit_code == 0
     assert list(runtime.iterdir()) == []
+
+
+def test_no_session_cache_without_a_runtime_folder(
+    encrypted_template: Path, reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_home(encrypted_template, reflect_home)
+    monkeypatch.setenv("REFLECT_PASSPHRASE_FILE", str(passphrase_file(tmp_path)))
+    assert reflect("journal").exit_code == 0
+    crypt.forget()
+    monkeypatch.delenv("REFLECT_PASSPHRASE_FILE")
+    assert reflect("journal").exit_code != 0  # asked again, and there is no terminal
 
 
 @pytest.mark.parametrize("runtime", [True, False], ids=["runtime folder", "no runtime folder"])
