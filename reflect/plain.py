@@ -329,10 +329,12 @@ class PlainWalk:
             today = self.now().date()
             for action in planned:
                 self.io.write(f"  [{action.id}] {action.text}{when_text(action, today)}\n")
-        left = session.unanswered_required()
-        if left:
-            noun = "prompt" if len(left) == 1 else "prompts"
-            self.io.write(f"You left {len(left)} {noun} for another day; that's fine.\n")
+        if entry.left:  # named, as the entry names them
+            count = len(entry.left)
+            noun = "prompt" if count == 1 else "prompts"
+            self.io.write(f"You left {count} {noun} for another day; that's fine:\n")
+            for item in entry.left:
+                self.io.write(f"  {item.prompt}\n")
         self.io.write(messages.FINISHED.format(path=path, entry=entry.id) + "\n")
         self.io.write(messages.CLOSING + "\n")
         return PlainOutcome(finished=True, entry_path=path, entry_id=entry.id)

@@ -16,6 +16,7 @@ from reflect.errors import InvalidAnswer
 from reflect.journal.model import (
     Answer,
     Entry,
+    LeftPrompt,
     SectionRecord,
     at_second,
     new_action_id,
@@ -290,6 +291,9 @@ class Session:
             workbook=self.workbook.id,
             version=self.workbook.version,
             sections=tuple(sections),
+            # Named in the entry, so the journal says what was left and the next walk
+            # of this workbook can offer it (`reflect.journal.left`).
+            left=tuple(LeftPrompt(p.id, p.text) for p in self.unanswered_required()),
         )
 
 

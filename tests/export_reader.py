@@ -16,7 +16,7 @@ from datetime import date, datetime, time
 from typing import Any, cast
 
 from reflect.export.json import FORMAT, VERSION
-from reflect.journal.model import Action, Answer, Entry, SectionRecord, Status
+from reflect.journal.model import Action, Answer, Entry, LeftPrompt, SectionRecord, Status
 from reflect.kinds import named
 
 
@@ -41,6 +41,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
             SectionRecord(s["id"], s["title"], tuple(_answer(a) for a in s["answers"]))
             for s in raw["sections"]
         ),
+        left=tuple(LeftPrompt(item["prompt_id"], item["prompt"]) for item in raw["left"]),
     )
 
 

@@ -16,6 +16,7 @@ from reflect.kinds.action import view_action
 from reflect.kinds.text import styled_block
 
 HIGHLIGHT = "bold reverse"
+LEFT = "Left for another day"
 
 
 def when(entry: Entry, today: date) -> str:
@@ -46,6 +47,9 @@ def entry_lines(entry: Entry, today: date) -> list[Line]:
         for answer in section.answers:
             answer_lines = kind_of(answer).view(answer, today)
             lines += [[], [("  " + answer.prompt, "italic cyan")], *answer_lines]
+    if entry.left:
+        lines += [[], [(LEFT, "bold underline")]]
+        lines += [[("  " + item.prompt, "italic cyan")] for item in entry.left]
     return lines
 
 

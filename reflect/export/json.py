@@ -70,6 +70,7 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
             }
             for section in entry.sections
         ],
+        "left": [{"prompt_id": item.prompt_id, "prompt": item.prompt} for item in entry.left],
     }
 
 

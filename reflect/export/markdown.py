@@ -59,6 +59,7 @@ FREE_FORM = "free-form"
 WORKBOOK = "workbook {id}"
 WORKBOOK_VERSION = "workbook {id} (version {version})"
 STARRED = "★ starred"
+LEFT = "Left for another day"
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,9 @@ def render_entry(entry: Entry, *, anchor_line: bool = True) -> str:
         for answer in section.answers:
             parts.append(f"#### {repeated_inline(answer.prompt)}\n")
             parts.append(kind_of(answer).markdown(answer))
+    if entry.left:
+        parts.append(f"### {LEFT}\n")
+        parts.append("".join(f"- {inline(item.prompt)}\n" for item in entry.left))
     return "\n".join(parts)
 
 

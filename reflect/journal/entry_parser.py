@@ -16,13 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from reflect.errors import JournalError
-from reflect.journal.lines import INDENT, STATUS_OF, is_block_line
-from reflect.journal.model import Action, Answer, Entry, SectionRecord
+from reflect.journal.lines import INDENT, LEFT_MARKER, STATUS_OF, is_block_line
+from reflect.journal.model import Action, Answer, Entry, LeftPrompt, SectionRecord
 from reflect.kinds import KINDS, Kind
 
 _ENTRY_RE = re.compile(r"^## (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2})?)(?: · (.*))?$")
 _META_RE = re.compile(r"^(id|workbook|starred): ?(.*)$")
 _WORKBOOK_RE = re.compile(r"^([a-z0-9][a-z0-9_-]*)(?: \(version ([A-Za-z0-9._-]+)\))?$")
+_LEFT_WORD = LEFT_MARKER.rstrip()
+_LEFT_RE = re.compile(rf"^{re.escape(_LEFT_WORD)} ?(.*)  \[([a-z0-9][a-z0-9_-]*)\]$")
 _SECTION_RE = re.compile(r"^### (.*)  \[([a-z0-9][a-z0-9_-]*)\]$")
 _PROMPT_RE = re.compile(r"^#### (.*)  \[([a-z0-9][a-z0-9_-]*)\]$")
 _ACTION_RE = re.compile(r"^- \[(.)\] (.*)  \(([a-z0-9]{3,12})((?: · [^()]*)?)\)$")
@@ -88,7 +90,7 @@ class EntryParser:
 
     def parse(self) -> None:
         written, title = self._header()
-        meta = self._meta()
+        meta, left = self._meta()
         if "id" not in meta:
             raise self.fail("This entry has no 'id:' line under its heading.", 0)
         entry_id, line = meta["id"]
@@ -108,6 +110,12 @@ class EntryParser:
         starred = "starred" in meta
         if starred and meta["starred"][0] != "yes":
             raise self.fail("The 'starred:' line can only say 'yes'.", meta["starred"][1])
+        if left and workbook is None:
+            raise self.fail(
+                f"'{_LEFT_WORD}' names a workbook's prompt, but this entry has no "
+                "'workbook:' line.",
+                left[0][1],
+            )
 
         body: str | None = None
         actions: list[Action] = []
@@ -132,6 +140,7 @@ class EntryParser:
                 body=body,
                 actions=tuple(actions),
                 sections=tuple(sections),
+                left=tuple(item for item, _ in left),
             )
         except ValueError as exc:
             raise self.fail(f"This entry is not valid: {exc}.", 0) from None
@@ -154,18 +163,36 @@ class EntryParser:
         self.at += 1
         return written, title or ""
 
-    def _meta(self) -> dict[str, tuple[str, int]]:
-        """The 'key: value' lines under the heading, each with the line it sits on."""
+    def _meta(self) -> tuple[dict[str, tuple[str, int]], list[tuple[LeftPrompt, int]]]:
+        """The 'key: value' lines under the heading, each with the line it sits on, and
+        the prompts left for another day (one line each, among them in any order)."""
         meta: dict[str, tuple[str, int]] = {}
+        left: list[tuple[LeftPrompt, int]] = []
         while self.at < self.end:
-            match = _META_RE.match(self.lines[self.at])
+            line = self.lines[self.at]
+            if line.startswith(_LEFT_WORD):
+                left.append((self._left(line, left), self.at))
+                self.at += 1
+                continue
+            match = _META_RE.match(line)
             if not match:
                 break
             if match.group(1) in meta:
                 raise self.fail(f"'{match.group(1)}:' appears twice in this entry.")
             meta[match.group(1)] = (match.group(2), self.at)
             self.at += 1
-        return meta
+        return meta, left
+
+    def _left(self, line: str, before: list[tuple[LeftPrompt, int]]) -> LeftPrompt:
+        match = _LEFT_RE.match(line)
+        if not match:
+            raise self.fail(
+                f"A '{_LEFT_WORD}' line should read '{LEFT_MARKER}the prompt  [prompt-id]'."
+            )
+        prompt, prompt_id = match.groups()
+        if any(item.prompt_id == prompt_id for item, _ in before):
+            raise self.fail(f"The prompt '{prompt_id}' is left for another day twice.")
+        return LeftPrompt(prompt_id, prompt)
 
     def _skip_blank(self) -> None:
         lines, at, end = self.lines, self.at, self.end

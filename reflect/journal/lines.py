@@ -10,10 +10,17 @@ docs/journal-format.md.
 
 from __future__ import annotations
 
-from reflect.journal.model import Action, Status
+from reflect.journal.model import Action, LeftPrompt, Status
 
 INDENT = "    "
 HEADER_PREFIX = "# reflect journal · format "
+
+# An entry's meta line naming a prompt left for another day (journal format 3).
+LEFT_MARKER = "left for another day: "
+LEFT_SINCE_FORMAT = 3
+"""The journal format that added `left for another day:` lines: files holding one say
+it, as files holding a `date` answer say format 2 (an older reflect would stop at the
+line; told the file is newer, it asks to be upgraded instead)."""
 
 BOX_OF: dict[Status, str] = {"open": " ", "done": "x", "dropped": "-"}
 STATUS_OF = {box: status for status, box in BOX_OF.items()}
@@ -36,6 +43,13 @@ def render_block(text: str) -> list[str]:
     filled = [i for i, part in enumerate(parts) if part]
     first, last = (filled[0], filled[-1]) if filled else (0, -1)
     return [INDENT + part if part or not first < i < last else "" for i, part in enumerate(parts)]
+
+
+def render_left(item: LeftPrompt) -> str:
+    """'left for another day: What's behind that number?  [behind-the-number]': the
+    prompt's words for whoever reads the file, its id in brackets as a prompt heading
+    has it, for the next walk to offer it by."""
+    return f"{LEFT_MARKER}{item.prompt}  [{item.prompt_id}]"
 
 
 def render_action(action: Action) -> list[str]:

@@ -103,6 +103,18 @@ class SectionRecord:
 
 
 @dataclass(frozen=True)
+class LeftPrompt:
+    """A prompt of the workbook left for another day: its id (what the next walk
+    offers it by) and its words as they were asked (what a reader of the file sees)."""
+
+    prompt_id: str
+    prompt: str
+
+    def __post_init__(self) -> None:
+        require_one_line(self.prompt, "a prompt")
+
+
+@dataclass(frozen=True)
 class Entry:
     """One journal entry: a finished workbook session, a free-form note, or added actions."""
 
@@ -115,6 +127,8 @@ class Entry:
     body: str | None = None
     actions: tuple[Action, ...] = ()
     sections: tuple[SectionRecord, ...] = field(default=())
+    # The prompts left unanswered when the walk was saved, in the workbook's order.
+    left: tuple[LeftPrompt, ...] = ()
 
     def __post_init__(self) -> None:
         require_one_line(self.title, "an entry title")
@@ -122,6 +136,10 @@ class Entry:
             raise ValueError("entry times are local, to the second")
         if self.version is not None and self.workbook is None:
             raise ValueError("a version needs a workbook")
+        if self.left and self.workbook is None:
+            raise ValueError("prompts left for another day need a workbook")
+        if len({item.prompt_id for item in self.left}) < len(self.left):
+            raise ValueError("a prompt is left for another day twice")
 
     def all_actions(self) -> list[tuple[Action, SectionRecord | None, Answer | None]]:
         """Every action in the entry, with the section and answer it was planned in."""
@@ -173,4 +191,14 @@ def at_second(moment: datetime) -> datetime:
     return moment.replace(microsecond=0, tzinfo=None)
 
 
-__all__ = ["STATUSES", "Action", "Answer", "Entry", "SectionRecord", "Status", "at_second", "time"]
+__all__ = [
+    "STATUSES",
+    "Action",
+    "Answer",
+    "Entry",
+    "LeftPrompt",
+    "SectionRecord",
+    "Status",
+    "at_second",
+    "time",
+]

@@ -36,8 +36,8 @@ class Filters:
     `since` and `until` are inclusive days. `workbook` is a workbook id, or
     "free-form" for entries written without one. `entry_ids` keeps only those
     entries; `section_ids` keeps only those sections of each entry and drops
-    everything else in it (its text and loose actions too), so sharing one
-    section shares nothing more.
+    everything else in it (its text, loose actions and the prompts it left for
+    another day too), so sharing one section shares nothing more.
     """
 
     since: date | None = None
@@ -67,7 +67,7 @@ class Filters:
             sections = tuple(s for s in entry.sections if s.id in self.section_ids)
             if not sections:
                 return None
-            return replace(entry, body=None, actions=(), sections=sections)
+            return replace(entry, body=None, actions=(), sections=sections, left=())
         return entry
 
 

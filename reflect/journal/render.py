@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reflect.journal.lines import file_header, render_action, render_block
+from reflect.journal.lines import (
+    LEFT_SINCE_FORMAT,
+    file_header,
+    render_action,
+    render_block,
+    render_left,
+)
 from reflect.journal.model import Entry
 from reflect.kinds import KINDS, kind_of
 
-FORMAT_VERSION = max(kind.since_format for kind in KINDS)
+FORMAT_VERSION = max(LEFT_SINCE_FORMAT, *(kind.since_format for kind in KINDS))
 """The newest journal format this reflect reads and writes."""
 FILE_HEADER = file_header(1)
 """The first line of a file with nothing newer in it than format 1 (most files)."""
@@ -22,18 +28,18 @@ FILE_HEADER = file_header(1)
 
 def format_needed(entries: Iterable[Entry]) -> int:
     """The lowest journal format that holds `entries`: 1, unless an answer is of a kind
-    that came later (a `date` answer needs 2). A file says the highest its entries need,
-    so an older reflect asks to be upgraded rather than stopping at a line it cannot read.
+    that came later (a `date` answer needs 2) or an entry names prompts left for another
+    day (3). A file says the highest its entries need, so an older reflect asks to be
+    upgraded rather than stopping at a line it cannot read.
     """
-    return max(
-        (
-            kind_of(answer).since_format
-            for entry in entries
-            for section in entry.sections
-            for answer in section.answers
-        ),
-        default=1,
-    )
+    needed = 1
+    for entry in entries:
+        if entry.left:
+            needed = max(needed, LEFT_SINCE_FORMAT)
+        for section in entry.sections:
+            for answer in section.answers:
+                needed = max(needed, kind_of(answer).since_format)
+    return needed
 
 
 def render_file(entries: Iterable[Entry]) -> str:
@@ -51,6 +57,7 @@ def render_entry(entry: Entry) -> str:
         lines.append(f"workbook: {entry.workbook}{version}")
     if entry.starred:
         lines.append("starred: yes")
+    lines += [render_left(item) for item in entry.left]
     if entry.body is not None:
         lines += ["", *render_block(entry.body)]
     if entry.actions:

@@ -48,9 +48,6 @@ def unwrap(note: str) -> str:
 SEEN_NOTE_MARKER = "support-note-seen"
 # The name of the theme last chosen (ctrl+p), so the app opens in it next time.
 THEME_FILE = "theme"
-# One file per workbook: the ids of the prompts left for another day when it was last
-# finished, offered the next time it is opened (reflect.tui.screens.left).
-LEFT_FILE = "left-{workbook}"
 
 
 @dataclass
@@ -124,22 +121,10 @@ class TuiContext:
 
     # ------------------------------------------------------------------ left for another day
 
-    def remember_left(self, workbook: Workbook, prompt_ids: Sequence[str]) -> None:
-        """Keep which prompts were left at the end of a walk, to offer them next time
-        (none: nothing to offer). A disk that refuses costs only the offer."""
-        path = self.state_dir / LEFT_FILE.format(workbook=workbook.id)
-        with contextlib.suppress(ReflectError, OSError):
-            if prompt_ids:
-                atomic_write(path, "".join(f"{pid}\n" for pid in prompt_ids).encode())
-            elif path.exists():
-                path.unlink()
-
     def left_last_time(self, workbook: Workbook) -> list[str]:
-        """The ids of the prompts left last time that the workbook still has, in its order."""
-        path = self.state_dir / LEFT_FILE.format(workbook=workbook.id)
-        try:
-            raw = read_plain_file(path, follow_links=False, limit=64 * 1024)
-        except (ReflectError, OSError):
-            return []  # none kept, or unreadable: there is simply nothing to offer
-        kept = set(raw.decode("utf-8", errors="replace").split())
+        """The ids of the prompts the last walk of `workbook` left for another day, as its
+        journal entry names them, that the workbook still has, in its order."""
+        from reflect.journal.left import left_last_time
+
+        kept = {item.prompt_id for item in left_last_time(self.store, workbook.id)}
         return [p.id for s in workbook.sections for p in s.prompts if p.id in kept]

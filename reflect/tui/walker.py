@@ -169,9 +169,9 @@ class Walker:
         if self.finished is not None:
             return self.finished
         session = self.session
-        left = tuple(prompt.text for prompt in session.unanswered_required())
         entry, path = finish_session(
             session, self.store, self.drafts, self.now(), workbook_path=self.workbook_path
         )
-        self.finished = Finished(entry, path, left)
+        # What was left, as the journal now names it (the entry is read back from it).
+        self.finished = Finished(entry, path, tuple(item.prompt for item in entry.left))
         return self.finished

@@ -43,7 +43,12 @@ def test_walk_skip_back_action_then_done(reflect_home: Path) -> None:
     assert "Busy but OK." not in text
     assert "#### How are you feeling, overall, this week?  [feeling-overall]" in text
     assert "scale: 6 (0 to 10)" in text
-    assert "[energy]" not in text  # skipped with the rest of its section
+    assert "#### What gave you energy" not in text  # skipped with the rest of its section
+    # ...and named as left for another day (so the next walk can offer it).
+    assert (
+        "\nleft for another day: What gave you energy this week, and what took it away?  [energy]\n"
+        in text
+    )
     assert not (reflect_home / "drafts" / "wellbeing-check-in.toml").exists()
 
     [action] = actions_json()

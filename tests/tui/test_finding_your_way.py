@@ -3,13 +3,18 @@ day named, and the answer a prompt builds on shown above it."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.command import CommandPalette
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
+from typer.testing import CliRunner
 
+from reflect.cli.main import app as cli_app
+from reflect.journal.model import Entry, LeftPrompt, new_entry_id
 from reflect.tui.screens.actions import ActionsScreen
 from reflect.tui.screens.help import HelpScreen
 from reflect.tui.screens.home import HomeScreen
@@ -255,35 +260,131 @@ async def test_the_offer_can_be_declined(
             assert len(screen.walker.session.steps) == 6  # the whole workbook
 
 
+def left_lines(home: Path) -> list[str]:
+    """The `left for another day:` lines of the month files, in order."""
+    return [
+        line
+        for path in sorted((home / "journal").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+        if line.startswith("left for another day: ")
+    ]
+
+
+EVERY_KIND_PROMPTS = {
+    "feeling": "How are you today?",
+    "energy": "How much energy do you have?",
+    "mood": "Which word fits best?",
+    "helped": "What helped?",
+    "three": "Three small good things",
+    "next": "What will you do, and by when?",
+}
+
+
 @pytest.mark.parametrize(
-    ("kept", "offered"),
+    ("keys", "left"),
     [
-        (["mood", "energy"], ["energy", "mood"]),  # in the workbook's order
-        (["gone-since", "next"], ["next"]),  # a prompt the workbook no longer has is not offered
-        ([], []),  # nothing left this time: the last offer is forgotten
+        (("ctrl+n", "ctrl+l", "ctrl+l", "ctrl+l"), ["energy", "mood", "helped", "three", "next"]),
+        # ctrl+s at the first prompt sets "ok" aside: not an answer, so it is left too
+        (("ctrl+s",) * 6, list(EVERY_KIND_PROMPTS)),
+        (("ctrl+n", "5", "ctrl+n", "ctrl+l", "ctrl+s"), ["mood", "helped", "three", "next"]),
+        (
+            ("ctrl+n", "5", "ctrl+n", "enter", "ctrl+n", "ctrl+s", "ctrl+s", "ctrl+s"),
+            ["helped", "three", "next"],
+        ),
     ],
 )
-def test_what_is_left_is_kept_per_workbook(
-    build_app: AppFactory, every_kind: FoundWorkbook, kept: list[str], offered: list[str]
+@pilot_test
+async def test_a_walk_in_the_app_names_what_it_left_in_the_month_file(
+    build_app: AppFactory,
+    every_kind: FoundWorkbook,
+    reflect_home: Path,
+    keys: tuple[str, ...],
+    left: list[str],
+) -> None:
+    app = build_app(every_kind)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # begin
+        await type_text(pilot, "ok")  # the first prompt is always answered here
+        await pilot.press(*keys)
+        assert isinstance(app.screen, WalkScreen) and app.screen.walker.session.at_end
+        await pilot.press("enter")  # save
+        assert isinstance(app.screen, SummaryScreen)
+        shown = text_of(pilot)
+        for prompt_id in left:  # named on the summary, as in the journal
+            assert EVERY_KIND_PROMPTS[prompt_id] in shown
+        await pilot.press("escape")  # home, then the journal: the entry names them too
+        await pilot.press("j")
+        assert isinstance(app.screen, JournalScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.query_one("#entry-view", VerticalScroll).scroll_end(animate=False)
+        await pilot.pause()
+        shown = text_of(pilot)
+        assert "Left for another day" in shown
+        assert EVERY_KIND_PROMPTS[left[-1]] in shown
+    assert left_lines(reflect_home) == [
+        f"left for another day: {EVERY_KIND_PROMPTS[p]}  [{p}]" for p in left
+    ]
+    [month] = sorted((reflect_home / "journal").glob("*.txt"))
+    assert month.read_text(encoding="utf-8").startswith("# reflect journal · format 3\n")
+    [entry] = entries(reflect_home)
+    assert [item.prompt_id for item in entry.left] == left
+
+
+@pytest.mark.parametrize(
+    ("earlier", "latest", "offered"),
+    [
+        ([["mood"]], ["energy", "mood"], ["energy", "mood"]),  # the newest entry decides
+        ([["mood"]], ["next", "gone-since"], ["next"]),  # a prompt no longer there: not offered
+        ([["mood", "energy"]], [], []),  # nothing left last time: nothing offered
+        ([], ["three", "energy"], ["energy", "three"]),  # in the workbook's order
+    ],
+)
+def test_what_is_offered_is_what_the_newest_entry_left(
+    build_app: AppFactory,
+    every_kind: FoundWorkbook,
+    earlier: list[list[str]],
+    latest: list[str],
+    offered: list[str],
 ) -> None:
     ctx = build_app(every_kind).ctx
-    ctx.remember_left(every_kind.workbook, ["feeling"])  # an earlier walk's
-    ctx.remember_left(every_kind.workbook, kept)
+    for number, ids in enumerate([*earlier, latest]):
+        left = tuple(LeftPrompt(p, EVERY_KIND_PROMPTS.get(p, "Gone")) for p in ids)
+        moment = datetime(2026, 11, 1 + number, 9, 0)
+        ctx.store.add_entry(Entry(new_entry_id(), moment, workbook="every-kind", left=left))
     assert ctx.left_last_time(every_kind.workbook) == offered
 
 
-@pytest.mark.parametrize("damage", ["folder", "link", "binary"])
-def test_an_unreadable_record_offers_nothing(
-    build_app: AppFactory, every_kind: FoundWorkbook, reflect_home: Path, damage: str
+@pilot_test
+async def test_prompts_left_by_a_plain_walk_are_offered_in_the_app(
+    build_app: AppFactory, every_kind: FoundWorkbook, reflect_home: Path
 ) -> None:
-    ctx = build_app(every_kind).ctx
-    path = ctx.state_dir / "left-every-kind"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if damage == "folder":
-        path.mkdir()
-    elif damage == "link":
-        (reflect_home / "elsewhere").write_text("mood\n")
-        path.symlink_to(reflect_home / "elsewhere")
-    else:
-        path.write_bytes(b"\xff\xfe\x00mood")
-    assert ctx.left_last_time(every_kind.workbook) == []
+    """One journal, two front ends: what plain mode left, the app offers."""
+    typed = "\n".join(["ok", "", ":skip", ":skip", ":skip"]) + "\n"
+    result = CliRunner().invoke(cli_app, ["start", str(every_kind.path), "--plain"], input=typed)
+    assert result.exit_code == 0, result.output
+    assert "Saved to your journal" in result.stdout
+    app = build_app(every_kind)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, LeftLastTimeModal)
+        shown = text_of(pilot)
+        assert "Last time you left 5 prompts for another day" in shown
+        for prompt_id in ("energy", "mood", "helped", "three", "next"):
+            assert EVERY_KIND_PROMPTS[prompt_id] in shown
+
+
+@pilot_test
+async def test_a_journal_that_does_not_read_offers_nothing_and_the_walk_still_opens(
+    build_app: AppFactory, every_kind: FoundWorkbook, reflect_home: Path
+) -> None:
+    folder = reflect_home / "journal"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "2026-11.txt").write_text(
+        "# reflect journal · format 3\n\n## 2026-11-03 21:00\nid: bbbbbbbb\n"
+        "workbook: every-kind\nleft for another day: no id here\n",
+        encoding="utf-8",
+    )
+    app = build_app(every_kind)
+    async with app.run_test(size=SIZE):
+        screen = app.screen
+        assert isinstance(screen, WalkScreen) and len(screen.walker.session.steps) == 6

@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from reflect.drafts import DraftStore
 from reflect.journal.store import JournalStore
 from reflect.session import Session
+from reflect.tui.app import ReflectApp
 from reflect.workbook.loader import FoundWorkbook, WorkbookSource, find_workbook
 from tests.conftest import FROZEN_NOW
 from tests.tui.conftest import AppFactory
@@ -117,6 +118,20 @@ def test_screen(
     monkeypatch.setenv("HOME", str(tmp_path))  # saved paths read ~/reflect-home/...
     if no_color:
         monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(build_app, every_kind, store, reflect_home, name, workbook, paused)
+    assert snap_compare(app, terminal_size=size, run_before=keys)
+
+
+def app_for(
+    build_app: AppFactory,
+    every_kind: FoundWorkbook,
+    store: JournalStore,
+    reflect_home: Path,
+    name: str,
+    workbook: str | None,
+    paused: str | None,
+) -> ReflectApp:
+    """The app set up for one of SCREENS: its journal, its workbook, its paused draft."""
     if name in ("home", "journal", "review", "review_undo", "move", "palette"):
         write_plans(store)
     found: FoundWorkbook | None = None
@@ -130,5 +145,4 @@ def test_screen(
         session.go_to(len(ids) if paused == "end" else ids.index(paused))
         DraftStore(reflect_home / "drafts").save(session, None, FROZEN_NOW)
     options: dict[str, Any] = {"start_on": "review"} if workbook == "review" else {}
-    app = build_app(found, **options)
-    assert snap_compare(app, terminal_size=size, run_before=keys)
+    return build_app(found, **options)

@@ -26,6 +26,7 @@ from reflect.journal.model import (
     Action,
     Answer,
     Entry,
+    LeftPrompt,
     SectionRecord,
 )
 from reflect.journal.parse import parse
@@ -69,6 +70,8 @@ MARKER_LINES = [
     "id: abcdefgh",
     "workbook: check-in (version 1)",
     "starred: yes",
+    "left for another day: a prompt  [an-id]",
+    "left for another day:",
     "scale: 1 (0 to 10)",
     "chose: x",
     "chose:",
@@ -175,6 +178,12 @@ def a_section(draw: st.DrawFn, taken: set[str]) -> SectionRecord:
     )
 
 
+# Prompts left for another day: ids unique within the entry, words anything one line.
+left_prompts = st.lists(
+    st.builds(LeftPrompt, workbook_id, short_text), max_size=3, unique_by=lambda p: p.prompt_id
+).map(tuple)
+
+
 @st.composite
 def an_entry(
     draw: st.DrawFn, entry_ids: set[str], action_ids: set[str], free_form: bool = False
@@ -193,6 +202,7 @@ def an_entry(
         body=draw(maybe_text),
         actions=tuple(draw(an_action(action_ids)) for _ in range(action_count)),
         sections=tuple(draw(a_section(action_ids)) for _ in range(section_count)),
+        left=() if free_form or workbook is None else draw(left_prompts),
     )
 
 
@@ -336,44 +346,44 @@ def test_an_empty_file_and_a_header_alone_have_no_entries() -> None:
 # --------------------------------------------------------------------------- hand edits that break
 
 # A small canonical file; each broken variant below changes one thing in it.
-GOOD = render_file(
-    [
-        Entry(
-            id="k3f9q2mx",
-            written=datetime(2026, 11, 3, 21, 14),
-            title="Evening check-in",
-            workbook="check-in",
-            version="1",
-            sections=(
-                SectionRecord(
-                    "mood",
-                    "How you are",
-                    (
-                        ScaleAnswer("energy", "How is your energy?", 6, 0, 10),
-                        TextAnswer(
-                            "on-mind", "What is on your mind?", "Work, mostly.\n\nAnd sleep."
-                        ),
-                    ),
+GOOD_ENTRIES = [
+    Entry(
+        id="k3f9q2mx",
+        written=datetime(2026, 11, 3, 21, 14),
+        title="Evening check-in",
+        workbook="check-in",
+        version="1",
+        sections=(
+            SectionRecord(
+                "mood",
+                "How you are",
+                (
+                    ScaleAnswer("energy", "How is your energy?", 6, 0, 10),
+                    TextAnswer("on-mind", "What is on your mind?", "Work, mostly.\n\nAnd sleep."),
                 ),
-                SectionRecord(
-                    "next",
-                    "Next steps",
-                    (
-                        ActionAnswer(
-                            "plan",
-                            "One small thing?",
-                            (
-                                Action("h7rt", "Walk at lunch", due=date(2026, 11, 4)),
-                                Action("p2wd", "Call Sam", "done", changed_on=date(2026, 11, 5)),
-                            ),
+            ),
+            SectionRecord(
+                "next",
+                "Next steps",
+                (
+                    ActionAnswer(
+                        "plan",
+                        "One small thing?",
+                        (
+                            Action("h7rt", "Walk at lunch", due=date(2026, 11, 4)),
+                            Action("p2wd", "Call Sam", "done", changed_on=date(2026, 11, 5)),
                         ),
                     ),
                 ),
             ),
         ),
-        Entry(id="w8nb4c2d", written=datetime(2026, 11, 5, 8, 2), body="A quiet morning."),
-    ]
-)
+    ),
+    Entry(id="w8nb4c2d", written=datetime(2026, 11, 5, 8, 2), body="A quiet morning."),
+]
+GOOD = render_file(GOOD_ENTRIES)
+
+
+LEFT = "left for another day: "
 
 
 def edit(old: str, new: str, text: str = GOOD) -> str:
@@ -530,6 +540,37 @@ BROKEN = [
         line_of("[energy]", GOOD),
     ),
     ("Windows line endings", GOOD.replace("\n", "\r\n"), 1),
+    (
+        "a left line without its prompt id",
+        edit("workbook: check-in (version 1)", "workbook: check-in (version 1)\n" + LEFT + "Why?"),
+        6,
+    ),
+    (
+        "a left line with a bad prompt id",
+        edit(
+            "workbook: check-in (version 1)",
+            "workbook: check-in (version 1)\n" + LEFT + "Why?  [W!]",
+        ),
+        6,
+    ),
+    (
+        "a prompt left twice",
+        edit(
+            "workbook: check-in (version 1)",
+            f"workbook: check-in (version 1)\n{LEFT}Why?  [why]\n{LEFT}Why again?  [why]",
+        ),
+        7,
+    ),
+    (
+        "a left line in an entry without a workbook",
+        edit("id: w8nb4c2d", f"id: w8nb4c2d\n{LEFT}Why?  [why]"),
+        line_of("id: w8nb4c2d", GOOD) + 1,
+    ),
+    (
+        "a left line after the sections",
+        edit("scale: 6 (0 to 10)\n", f"scale: 6 (0 to 10)\n\n{LEFT}Why?  [why]\n"),
+        line_of("scale:", GOOD) + 2,
+    ),
 ]
 
 
@@ -781,5 +822,127 @@ def test_the_example_in_the_spec_is_a_canonical_file() -> None:
     ],
 )
 def test_the_model_refuses_what_the_format_could_not_hold(make: Callable[[], object]) -> None:
+    with pytest.raises(ValueError):
+        make()
+
+
+# --------------------------------------------------------------------------- left for another day
+
+WHY = LeftPrompt("why", "What's behind that number?")
+THREE = LeftPrompt("three", "Three small things  [that went well]")  # brackets of its own
+
+
+def _check_in(*, left: tuple[LeftPrompt, ...] = (), answers: tuple[Answer, ...] = ()) -> Entry:
+    return Entry(
+        id="t6hq8wze",
+        written=datetime(2026, 12, 3, 21, 40),
+        title="Check-in",
+        workbook="check-in",
+        version="1",
+        starred=True,
+        sections=(SectionRecord("s", "S", answers),) if answers else (),
+        left=left,
+    )
+
+
+@pytest.mark.parametrize(
+    ("left", "lines"),
+    [
+        ((WHY,), [f"{LEFT}What's behind that number?  [why]"]),
+        (
+            (WHY, THREE),
+            [
+                f"{LEFT}What's behind that number?  [why]",
+                f"{LEFT}Three small things  [that went well]  [three]",
+            ],
+        ),
+        ((LeftPrompt("p", ""),), [f"{LEFT}  [p]"]),  # the prompt's words are the workbook's
+        ((LeftPrompt("p", "### x  [y]"),), [f"{LEFT}### x  [y]  [p]"]),
+    ],
+)
+def test_prompts_left_are_meta_lines_under_the_heading(
+    left: tuple[LeftPrompt, ...], lines: list[str]
+) -> None:
+    text = render_entry(_check_in(left=left))
+    assert text.split("\n")[1 : 5 + len(lines)] == [
+        "id: t6hq8wze",
+        "workbook: check-in (version 1)",
+        "starred: yes",
+        *lines,
+        "",
+    ]
+    assert parse(render_file([_check_in(left=left)]), PATH).entries == [_check_in(left=left)]
+
+
+@pytest.mark.parametrize(
+    ("entries", "format_line"),
+    [
+        ([], "format 1"),
+        ([_check_in()], "format 1"),
+        ([_check_in(left=(WHY,))], "format 3"),
+        ([_check_in(answers=(DateAnswer("d", "When?", date(2026, 12, 1)),))], "format 2"),
+        (
+            [_check_in(left=(WHY,), answers=(DateAnswer("d", "When?", date(2026, 12, 1)),))],
+            "format 3",
+        ),
+        ([GOOD_ENTRIES[0], _check_in(left=(THREE,))], "format 3"),
+    ],
+)
+def test_only_a_file_that_names_left_prompts_says_format_3(
+    entries: list[Entry], format_line: str
+) -> None:
+    assert render_file(entries).split("\n")[0] == f"# reflect journal · {format_line}"
+    assert FORMAT_VERSION == 3
+
+
+@pytest.mark.parametrize("header", [FILE_HEADER, "# reflect journal · format 2"])
+def test_files_from_before_format_3_still_read_and_say_nothing_was_left(header: str) -> None:
+    old = header + GOOD[len(FILE_HEADER) :]
+    entries = parse(old, PATH).entries
+    assert [entry.id for entry in entries] == ["k3f9q2mx", "w8nb4c2d"]
+    assert all(entry.left == () for entry in entries)
+    assert render_file(entries) == GOOD  # written again, they still say format 1
+
+
+@pytest.mark.parametrize("header", [FILE_HEADER, "# reflect journal · format 2"])
+def test_a_left_line_typed_into_an_older_file_is_read(header: str) -> None:
+    text = (
+        header
+        + edit(
+            "workbook: check-in (version 1)",
+            f"{LEFT}Why?  [why]\nworkbook: check-in (version 1)\n{LEFT}Anything else?  [else]",
+        )[len(FILE_HEADER) :]
+    )
+    [entry, _] = parse(text, PATH).entries
+    assert entry.left == (LeftPrompt("why", "Why?"), LeftPrompt("else", "Anything else?"))
+    assert entry.workbook == "check-in"
+
+
+def test_adding_an_entry_that_left_prompts_changes_only_the_first_line(tmp_path: Path) -> None:
+    from reflect.journal.store import JournalStore
+
+    store = JournalStore(tmp_path / "journal")
+    store.add_entry(GOOD_ENTRIES[0])
+    [path] = store.month_files()
+    before = path.read_text("utf-8")
+    later = dataclasses.replace(_check_in(left=(WHY,)), written=datetime(2026, 11, 30, 9, 0))
+    store.add_entry(later)
+    after = path.read_text("utf-8")
+    assert after.startswith("# reflect journal · format 3\n")
+    assert after[len("# reflect journal · format 3") :].startswith(before[len(FILE_HEADER) :])
+    assert store.read_file(path).entries == [GOOD_ENTRIES[0], later]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: LeftPrompt("p", "two\nlines"),
+        lambda: Entry("k3f9q2mx", datetime(2026, 1, 1), left=(WHY,)),  # no workbook
+        lambda: Entry("k3f9q2mx", datetime(2026, 1, 1), workbook="w", left=(WHY, WHY)),
+    ],
+)
+def test_the_model_refuses_left_prompts_the_format_could_not_hold(
+    make: Callable[[], object],
+) -> None:
     with pytest.raises(ValueError):
         make()

@@ -408,11 +408,9 @@ class WalkScreen(Screen[None]):
             return
         self._finishing = True
         try:
-            left = [prompt.id for prompt in self.walker.session.unanswered_required()]
             finished = self.walker.finish()
         except ReflectError as problem:
             self._finishing = False
             self.notify(words.NOT_FINISHED.format(problem=problem), severity="error", markup=False)
             return
-        self.ctx.remember_left(self.walker.session.workbook, left)  # offered next time
         self.app.switch_screen(SummaryScreen(self.ctx, self.walker.session.workbook, finished))
