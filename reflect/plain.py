@@ -23,8 +23,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reflect import messages
-from reflect.drafts import DraftStore, finish_session
+from reflect.drafts import DraftStore
 from reflect.errors import InvalidAnswer
+from reflect.finish import finish_session
 from reflect.journal.store import JournalStore
 from reflect.kinds import BY_NAME
 from reflect.kinds.action import when_text

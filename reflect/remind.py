@@ -20,7 +20,8 @@ from pathlib import Path  # already imported by reflect.paths: free here
 from reflect import messages
 from reflect.crypt import is_encrypted
 from reflect.errors import ReflectError
-from reflect.journal.index import open_actions, read_cache_file, signatures
+from reflect.journal.cache_files import read_cache_file
+from reflect.journal.index import open_actions, signatures
 from reflect.journal.indexed_action import IndexedAction
 
 TYPE_CHECKING = False  # not typing's: see reflect.journal.index

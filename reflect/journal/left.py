@@ -9,7 +9,7 @@ deleted by hand takes its offer with it; and there is no second file to go stale
 Cheap on a long journal: month files are looked at newest first, and only entries
 whose text names the workbook are parsed (`parse(wanted=...)`); the first month
 that holds one ends the search. A workbook never finished before costs a read of
-each month file's text, as finishing a walk already does (`drafts.written_before`).
+each month file's text, as finishing a walk already does (`finish.written_before`).
 """
 
 from __future__ import annotations

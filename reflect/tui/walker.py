@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reflect.drafts import DraftStore, WalkClaim, finish_session
+from reflect.drafts import DraftStore, WalkClaim
 from reflect.errors import InvalidAnswer
+from reflect.finish import finish_session
 from reflect.journal.model import Entry
 from reflect.journal.store import JournalStore
 from reflect.session import AnswerValue, Session, Step, check_answer

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from reflect.actions import add_action, mark
-from reflect.drafts import DraftStore, finish_session
+from reflect.drafts import DraftStore
 from reflect.errors import JournalError
+from reflect.finish import finish_session
 from reflect.importers.jrnl import import_jrnl
 from reflect.journal import index, months
 from reflect.journal import model as journal_model

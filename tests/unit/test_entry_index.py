@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reflect.drafts import written_before
+from reflect.finish import written_before
 from reflect.journal.entry_index import CACHE_NAME, files_with_entry
 from reflect.journal.model import Entry
 from reflect.journal.store import JournalStore
