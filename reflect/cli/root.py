@@ -45,6 +45,7 @@ COMMANDS: dict[str, tuple[str, bool]] = {
     "show": ("reflect.cli.journal", False),
     "search": ("reflect.cli.journal", False),
     "export": ("reflect.cli.export", False),
+    "insights": ("reflect.cli.insights", False),
     "import": ("reflect.cli.importer", True),
     "remind": ("reflect.cli.remind", False),
     "encrypt": ("reflect.cli.encryption", False),

@@ -1,0 +1,117 @@
+"""What looking back needs from each entry, read from the month files.
+
+Only the few facts the numbers are made of are kept (an entry's day and workbook,
+its scale, choice and checklist answers, its actions), never its text: they are
+small enough to hand between processes, and nothing of anyone's writing is held
+longer than the parse of one month file.
+
+A month file that cannot be read is left out and named (`LeftOut`, with its file
+and line), rather than stopping everything: looking back over eleven healthy months
+is still worth having while the twelfth is fixed. The caller says which were left
+out, and exits with the journal error's code.
+
+A long journal is read on more than one core (`reflect.export.parallel`), as
+`reflect export` does: each run of month files is read in its own process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from reflect.errors import JournalError
+from reflect.journal.model import Action, ChecklistAnswer, ChoiceAnswer, Entry, ScaleAnswer
+from reflect.journal.query import Filters, month_files, split_by_size
+from reflect.journal.store import JournalStore
+
+Pick = ChoiceAnswer | ChecklistAnswer
+
+# Below this many bytes of journal (about a year of daily notes), starting a second
+# process costs more than it saves.
+SHARE_FROM_BYTES = 512 * 1024
+MOST_PROCESSES = 4
+
+
+@dataclass(frozen=True)
+class EntryFacts:
+    """One entry, as looking back sees it."""
+
+    id: str
+    day: date
+    workbook: str | None
+    scales: tuple[ScaleAnswer, ...] = ()
+    picks: tuple[Pick, ...] = ()
+    actions: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A month file that could not be read, and why (the journal error's words)."""
+
+    path: Path
+    line: int | None
+    problem: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else str(self.path)
+
+
+@dataclass
+class Read:
+    """Everything read: the entries' facts, oldest first, and the files left out."""
+
+    entries: list[EntryFacts]
+    left_out: list[LeftOut]
+
+
+def facts_of(entry: Entry) -> EntryFacts:
+    scales: list[ScaleAnswer] = []
+    picks: list[Pick] = []
+    for section in entry.sections:
+        for answer in section.answers:
+            if isinstance(answer, ScaleAnswer):
+                scales.append(answer)
+            elif isinstance(answer, ChoiceAnswer | ChecklistAnswer):
+                picks.append(answer)
+    actions = tuple(action for action, _, _ in entry.all_actions())
+    return EntryFacts(
+        entry.id, entry.written.date(), entry.workbook, tuple(scales), tuple(picks), actions
+    )
+
+
+def read_files(store: JournalStore, filters: Filters, files: Sequence[Path]) -> Read:
+    """The facts of the entries in `files` that `filters` let through, file by file."""
+    found = Read([], [])
+    for path in files:
+        try:
+            parsed = store.read_file(path)
+        except JournalError as exc:
+            found.left_out.append(LeftOut(exc.path or path, exc.line, exc.message))
+            continue
+        for entry in sorted(parsed.entries, key=lambda e: e.written):
+            kept = filters.keep(entry)
+            if kept is not None:
+                found.entries.append(facts_of(kept))
+    return found
+
+
+def read_journal(store: JournalStore, filters: Filters, *, processes: int = 1) -> Read:
+    """Every matching entry's facts, oldest first, sharing a long journal between
+    up to `processes` processes (the caller decides: `processes_to_use`)."""
+    files = month_files(store, filters, newest_first=False)
+    sizes = [path.stat().st_size for path in files]
+    if processes < 2 or sum(sizes) < SHARE_FROM_BYTES:
+        return read_files(store, filters, files)
+    from reflect.export.parallel import run_tasks
+
+    runs = split_by_size(files, sizes, processes) or [files]
+    parts = run_tasks([partial(read_files, store, filters, run) for run in runs])
+    whole = Read([], [])
+    for part in parts:
+        whole.entries += part.entries
+        whole.left_out += part.left_out
+    return whole
