@@ -23,6 +23,12 @@ DOMAIN = [
     "reflect.actions",
     "reflect.dates",
     "reflect.plain",
+    "reflect.insights.stats",
+    "reflect.insights.facts",
+    "reflect.insights.text",
+    "reflect.insights.html",
+    "reflect.insights.jsonout",
+    "reflect.insights.labels",
 ]
 
 

@@ -247,8 +247,8 @@ def test_weeks_follow_iso_years_across_new_year(since: date, end: date, labels: 
 
 def test_stale_is_more_than_four_weeks_past_its_day() -> None:
     today = date(2026, 11, 29)
-    actions = tuple(
-        Action(f"a{days:03d}", "x", due=today - timedelta(days=days)) for days in (27, 28, 29, 90)
-    ) + (Action("done", "y", "done", today - timedelta(days=90), changed_on=today),)
+    late = [Action(f"a{d:03d}", "x", due=today - timedelta(days=d)) for d in (27, 28, 29, 90)]
+    closed = Action("done", "y", "done", today - timedelta(days=90), changed_on=today)
+    actions = (*late, closed)
     found = look_back([EntryFacts("e", date(2026, 7, 1), None, actions=actions)], today=today)
     assert [s.id for s in found.plans.stale] == ["a090", "a029"]
