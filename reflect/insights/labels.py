@@ -8,7 +8,7 @@ workbook that is gone or broken simply gives no labels (the numbers still show).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reflect.errors import ReflectError
 from reflect.insights.stats import Labels
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 def workbook_labels(sources: list[WorkbookSource]) -> Labels:
     """A Labels lookup that reads each workbook once, when first asked about it."""
-    # Only the workbooks of scales being shown are read (pydantic and one TOML file:
-    # ~60 ms for the first), so a journal without scales pays nothing.
+    # Only the workbooks of scales being shown are read (a TOML file each, ~1 ms), so a
+    # journal without scales reads none.
     books: dict[str, dict[str, tuple[int, int, str | None, str | None]] | None] = {}
 
     def labels(
@@ -42,16 +42,43 @@ def workbook_labels(sources: list[WorkbookSource]) -> Labels:
 def _scales_of(
     workbook: str, sources: list[WorkbookSource]
 ) -> dict[str, tuple[int, int, str | None, str | None]] | None:
-    from reflect.workbook.loader import find_workbook
-    from reflect.workbook.models import ScalePrompt
+    """The scale prompts of the first workbook with this id on the search path (as
+    `reflect start` finds it), read as TOML without pydantic's validation: labels are
+    words to show, and validating would cost ~150 ms of import in a command that
+    otherwise takes ~300. A value of the wrong type is simply not used."""
+    from reflect.workbook.loader import read_toml, workbook_files
 
-    try:
-        found = find_workbook(workbook, sources).workbook
-    except ReflectError:
-        return None
-    return {
-        prompt.id: (prompt.min, prompt.max, prompt.min_label, prompt.max_label)
-        for section in found.sections
-        for prompt in section.prompts
-        if isinstance(prompt, ScalePrompt)
-    }
+    named = [source.folder / f"{workbook}.toml" for source in sources]
+    for path in [*(p for p in named if p.is_file()), *(p for _, p in workbook_files(sources))]:
+        try:
+            data = read_toml(path)
+        except ReflectError:
+            continue
+        if data.get("id") == workbook:
+            return _scales_in(data)
+    return None
+
+
+def _scales_in(data: dict[str, Any]) -> dict[str, tuple[int, int, str | None, str | None]]:
+    found = {}
+    for section in _tables(data.get("sections")):
+        for prompt in _tables(section.get("prompts")):
+            if prompt.get("kind") != "scale" or not isinstance(prompt.get("id"), str):
+                continue
+            low, high = prompt.get("min", 0), prompt.get("max", 10)
+            if isinstance(low, int) and isinstance(high, int):
+                found[prompt["id"]] = (
+                    low,
+                    high,
+                    _text(prompt.get("min_label")),
+                    _text(prompt.get("max_label")),
+                )
+    return found
+
+
+def _tables(value: object) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

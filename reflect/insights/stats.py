@@ -276,14 +276,12 @@ def option_counts(entries: Sequence[EntryFacts], scales: Sequence[Series]) -> tu
         book, prompt = key
         ordered = tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
         mine = [s for s in scales if s.workbook == book]
-        together = tuple(
-            t
-            for series in mine
-            for option, _ in ordered
-            if (t := _together(entries, series, prompt, option))
-        )
+        together = []
+        for series in mine:
+            pairs = _pairs(entries, series, prompt)
+            together += [t for option, _ in ordered if (t := _together(pairs, series, option))]
         found.append(
-            Options(book, prompt, titles[key], kinds[key], answered[key], ordered, together)
+            Options(book, prompt, titles[key], kinds[key], answered[key], ordered, tuple(together))
         )
     return tuple(found)
 
@@ -294,29 +292,33 @@ def _chosen(pick: ChoiceAnswer | object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(getattr(pick, "ticked", ())))  # each option once
 
 
-def _together(
-    entries: Sequence[EntryFacts], series: Series, prompt: str, option: str
-) -> Together | None:
-    """The series' average in entries that picked `option` and in those that answered
-    the prompt without it; an entry that skipped the prompt is on neither side (a
-    checklist with nothing ticked is not written down, so it looks the same)."""
-    with_values: list[int] = []
-    without_values: list[int] = []
+def _pairs(
+    entries: Sequence[EntryFacts], series: Series, prompt: str
+) -> list[tuple[int, tuple[str, ...]]]:
+    """(the series' value, the options picked) in each entry that answered both; an
+    entry that skipped the prompt is on neither side of an average (a checklist with
+    nothing ticked is not written down, so it looks the same as skipped)."""
+    found = []
+    wanted = (series.prompt, series.low, series.high)
     for entry in entries:
         if entry.workbook != series.workbook:
             continue
         value = next(
-            (
-                a.value
-                for a in entry.scales
-                if (a.prompt_id, a.low, a.high) == (series.prompt, series.low, series.high)
-            ),
-            None,
+            (a.value for a in entry.scales if (a.prompt_id, a.low, a.high) == wanted), None
         )
         pick = next((p for p in entry.picks if p.prompt_id == prompt), None)
-        if value is None or pick is None:
-            continue
-        (with_values if option in _chosen(pick) else without_values).append(value)
+        if value is not None and pick is not None:
+            found.append((value, _chosen(pick)))
+    return found
+
+
+def _together(
+    pairs: Sequence[tuple[int, tuple[str, ...]]], series: Series, option: str
+) -> Together | None:
+    """The series' average in entries that picked `option` and in those that did not,
+    with at least `ENOUGH` of each."""
+    with_values = [value for value, chosen in pairs if option in chosen]
+    without_values = [value for value, chosen in pairs if option not in chosen]
     if len(with_values) < ENOUGH or len(without_values) < ENOUGH:
         return None
     return Together(

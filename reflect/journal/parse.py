@@ -196,3 +196,30 @@ def _quick_entry(
     # Each newline after the one ending the last line ends an empty separator line.
     parsed.entry_spans[entry_id] = Span(line, end_line - (stop - content_end - 1))
     return True
+
+
+def plain_note(chunk: str) -> tuple[datetime, str] | None:
+    """When `chunk` (one entry's text, from its '## ' heading to the next) was written,
+    and its id, if it is a note with no workbook, actions or sections, exactly as
+    reflect writes one, so `parse` would read it without a problem; None otherwise.
+
+    For readers that need only such a note's time and not its words (looking back
+    counts entries per week): the matches `_quick_entry` makes, without building the
+    entry or copying its text.
+    """
+    head = _QUICK_HEAD.match(chunk)
+    if head is None or head.group(5) is not None:
+        return None
+    at, stop = head.end(), len(chunk)
+    while at < stop and chunk[at] == "\n":
+        at += 1
+    if at < stop:
+        if not chunk.startswith(INDENT, at):
+            return None
+        outside = _OUTSIDE_BLOCK.search(chunk, at)
+        if outside is None or outside.end() != stop:
+            return None
+    try:
+        return datetime.fromisoformat(f"{head.group(1)} {head.group(2)}"), head.group(4)
+    except ValueError:
+        return None
