@@ -29,11 +29,10 @@ from reflect.cli.reading import (
 )
 from reflect.errors import JournalError, ReflectError
 from reflect.insights import words
-from reflect.insights.facts import LeftOut, read_journal
-from reflect.insights.stats import Insights, Labels, look_back
+from reflect.insights.facts import LeftOut
+from reflect.insights.stats import Insights
 from reflect.journal.query import Filters
 
-MOST_PROCESSES = 4
 NOT_HTML = "The report is a web page: give a file name ending in .html, such as report.html."
 WROTE = "Wrote your look back to {path}. It has no scripts and needs no network: open it in a browser to read or print."
 
@@ -67,7 +66,7 @@ def insights(
         raise typer.BadParameter("Choose one: --json or --output.", param_hint="'--json'")
     env = get_env()
     start, end = date_range(since, until, env.today)
-    found = gather(env, Filters(since=start, until=end, workbook=workbook))
+    found = _gather(env, Filters(since=start, until=end, workbook=workbook))
     if as_json:
         from reflect.insights.jsonout import insights_json
 
@@ -84,30 +83,14 @@ def insights(
     _report_left_out(found.left_out)
 
 
-def gather(env: Env, filters: Filters) -> Insights:
-    """Read the journal and work everything out (the app's screen uses this too)."""
-    from reflect.export.parallel import processes_to_use
-
-    read = read_journal(env.store, filters, processes=processes_to_use(MOST_PROCESSES))
-    return look_back(
-        read.entries,
-        today=env.today,
-        since=filters.since,
-        until=filters.until,
-        workbook=filters.workbook,
-        labels=_labels(env),
-        left_out=read.left_out,
-    )
-
-
-def _labels(env: Env) -> Labels | None:
-    from reflect.insights.labels import workbook_labels
+def _gather(env: Env, filters: Filters) -> Insights:
+    from reflect.insights.gather import gather
 
     try:
         sources = env.sources
     except ReflectError:
-        return None  # a broken config is for `reflect start` to report; numbers still show
-    return workbook_labels(sources)
+        sources = None  # a broken config is for `reflect start` to report; numbers still show
+    return gather(env.store, filters, today=env.today, sources=sources)
 
 
 def _show(env: Env, found: Insights) -> None:

@@ -245,6 +245,14 @@ class ReflectApp(App[Outcome]):
         if not isinstance(self.screen, ActionsScreen):
             self.push_screen(ActionsScreen(self.ctx))
 
+    def action_looking_back(self) -> None:
+        """Your reflections given back: trends, better weeks, plans kept, weeks."""
+        # Imported here: home's first frame need not pay for the insights modules.
+        from reflect.tui.screens.looking_back import LookingBackScreen
+
+        if not isinstance(self.screen, LookingBackScreen):
+            self.push_screen(LookingBackScreen(self.ctx))
+
     def action_home(self) -> None:
         """Back to home from a review or a summary (a walk is left with ctrl+q)."""
         walk = sys.modules.get(_WALK_MODULE)

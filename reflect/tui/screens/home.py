@@ -33,6 +33,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "app.review", "Plans"),
         Binding("j", "app.journal", "Journal"),
+        Binding("l", "app.looking_back", "Look back"),
         Binding("s", "app.support_note", "Support"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit", show=False),  # the footer fits 60 columns; ? lists it

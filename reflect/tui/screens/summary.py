@@ -45,6 +45,7 @@ class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "app.review", "Plans"),
+        Binding("l", "app.looking_back", "Look back"),
         Binding("escape,h", "app.home", "Home"),
         Binding("f1", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
