@@ -115,6 +115,16 @@ def _indexed_views(items: list[IndexedAction]) -> list[ActionView]:
     return found
 
 
+def open_plans(journal_dir: Path, cache_dir: Path, today: date) -> list[tuple[str, str]]:
+    """(id, text) of every open action, overdue first, then soonest (as `reflect actions`
+    lists them): what an `options_from = "open-actions"` prompt offers."""
+    return [
+        (view.action.id, view.action.text)
+        for items in grouped(open_views(journal_dir, cache_dir), today).values()
+        for view in items
+    ]
+
+
 def group_of(action: Action, today: date) -> str:
     if action.due is None:
         return "no date"

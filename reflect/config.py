@@ -3,6 +3,7 @@
 Keys:
     support_note   your own words and contacts, shown instead of the default note
     workbook_dirs  extra folders to look for workbooks in, after the bundled ones and yours
+    show_last_answers  false: never show "Last time" beside a prompt while walking
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from reflect.workbook.loader import WorkbookSource
 class Config:
     support_note: str | None = None
     workbook_dirs: list[Path] = field(default_factory=list)
+    show_last_answers: bool = True
 
 
 def load_config(paths: Paths) -> Config:
@@ -52,7 +54,7 @@ def load_config(paths: Paths) -> Config:
         raise ConfigError(f"The config file is not valid TOML: {exc}.", path=path) from None
     except RecursionError:  # tomllib recurses once per nested [ or {
         raise ConfigError("The config file nests too deeply to be read.", path=path) from None
-    known = {"support_note", "workbook_dirs"}
+    known = {"support_note", "workbook_dirs", "show_last_answers"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(
@@ -65,7 +67,14 @@ def load_config(paths: Paths) -> Config:
         raise ConfigError("`support_note` must be text.", path=path)
     if not isinstance(dirs, list) or not all(isinstance(d, str) for d in dirs):
         raise ConfigError("`workbook_dirs` must be a list of folder paths.", path=path)
-    return Config(support_note=note, workbook_dirs=[Path(d).expanduser() for d in dirs])
+    show_last = data.get("show_last_answers", True)
+    if not isinstance(show_last, bool):
+        raise ConfigError("`show_last_answers` must be true or false.", path=path)
+    return Config(
+        support_note=note,
+        workbook_dirs=[Path(d).expanduser() for d in dirs],
+        show_last_answers=show_last,
+    )
 
 
 def workbook_sources(paths: Paths, config: Config) -> list[WorkbookSource]:

@@ -74,6 +74,14 @@ REVIEW_CLOSED = {"done": "    Done. Well done.", "dropped": "    Dropped."}
 REVIEW_WHEN = "    To when? ('fri', 'in 3 days', '4 dec'; Enter leaves it): "
 REVIEW_MOVED = "    Moved to {when} ({relative})."
 
+# `options_from = "open-actions"`: each plan ticked is kept, moved or dropped there and then.
+CARRY_HELP = (
+    "For each plan you ticked: Enter keeps it as it is, m moves it to another day, x drops it."
+)
+CARRY_ASK = "  {option}? "
+CARRY_KEPT = "    Kept."
+CARRY_DROPPED = "    Dropped."
+
 # Bytes that are not UTF-8 (a terminal or file in another encoding) cannot go into a
 # journal of UTF-8 text exactly as they are; reflect never changes them to fit.
 NOT_UTF8 = (

@@ -23,9 +23,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from reflect import messages
+from reflect.dates import echo_when, parse_when
 from reflect.drafts import DraftStore
-from reflect.errors import InvalidAnswer
+from reflect.errors import DateError, InvalidAnswer
 from reflect.finish import finish_session
+from reflect.insights.last import Recall
 from reflect.journal.store import JournalStore
 from reflect.kinds import BY_NAME
 from reflect.kinds.action import when_text
@@ -143,11 +145,13 @@ class PlainWalk:
         now: Callable[[], datetime],
         support_note: str,
         workbook_path: str | None,
+        recall: Recall | None = None,
     ) -> None:
         self.session, self.io, self.drafts, self.store = session, io, drafts, store
         self.now, self.support_note, self.workbook_path = now, support_note, workbook_path
         self._stops = _Stops()
         self._typed: _Typed | None = None
+        self.recall = recall or Recall()
 
     # ------------------------------------------------------------------ the walk
 
@@ -206,6 +210,9 @@ class PlainWalk:
             self._save()
             return
         label = " (optional)" if prompt.optional else ""
+        last = self.recall.last.get(prompt.id)
+        if last is not None:
+            self.io.write(f"\n{last.line(self.today, prompt)}")
         self.io.write(f"\n{prompt_line(step.number, step.total, prompt.text + label)}\n")
         if prompt.help:
             self.io.write(reflow(prompt.help) + "\n")
@@ -225,6 +232,8 @@ class PlainWalk:
             break
         self._typed = None  # given (or skipped): the session has it now
         self._save()
+        if self.recall.plans is not None and isinstance(value, list):
+            self._carry(self.recall.plans.ticked_plans(prompt.id, [str(v) for v in value]))
         if show_support:
             self.io.write(f"\n{messages.SUPPORT_AFTER_LOW_SCORE}\n\n{self.support_note}\n")
             self.io.write("Press Enter to carry on, or type :pause to stop for now.\n")
@@ -239,6 +248,34 @@ class PlainWalk:
         """
         value: AnswerValue | None = BY_NAME[prompt.kind].read_plain(prompt, self)
         return value
+
+    def _carry(self, ticked: list[tuple[str, str]]) -> None:
+        """Each plan ticked, kept, moved to another day or dropped, there and then."""
+        from reflect.actions import mark, move
+
+        if not ticked:
+            return
+        self.io.write(messages.CARRY_HELP + "\n")
+        today = self.now().date()
+        for action_id, option in ticked:
+            self.io.write(messages.CARRY_ASK.format(option=option))
+            choice = self.line().strip().lower()
+            if choice in ("x", "drop"):
+                mark(self.store, action_id, "dropped", today)
+                self.io.write(messages.CARRY_DROPPED + "\n")
+            elif choice in ("m", "move"):
+                self.io.write("When? ('fri', 'in 3 days', '4 dec'; Enter leaves it as it is)\n")
+                while when_text := self.line().strip():
+                    try:
+                        when = parse_when(when_text, today)
+                    except DateError as problem:
+                        self.io.write(f"{problem.message}\n")
+                        continue
+                    move(self.store, action_id, when.day, when.at)
+                    self.io.write(f"  → {echo_when(when, today)}\n")
+                    break
+            else:
+                self.io.write(messages.CARRY_KEPT + "\n")
 
     # ------------------------------------------------------------------ reading (PlainAsk)
 

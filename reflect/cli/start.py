@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +14,9 @@ from reflect.errors import WorkbookError
 from reflect.kinds import KINDS
 from reflect.terminal import is_utf8, visible
 from reflect.workbook.loader import FoundWorkbook, all_workbooks, find_workbook
+
+if TYPE_CHECKING:
+    from reflect.insights.last import Recall
 
 START_HELP = """Walk through a workbook: ideas to consider, space to reflect, tips, and a plan.
 
@@ -96,7 +99,8 @@ def _walk_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
     from reflect.session import Session
     from reflect.workbook.prose import reflow
 
-    workbook = found.workbook
+    recall = _recall(env, found)
+    workbook = recall.plans.workbook if recall.plans is not None else found.workbook
     session = None if restart else env.drafts.load(workbook)
     reader = _stdin_reader()
     echo(env.support_note(workbook.support_note))
@@ -130,8 +134,22 @@ def _walk_plain(env: Env, found: FoundWorkbook, *, restart: bool) -> None:
         now=clock.now,
         support_note=env.support_note(workbook.support_note),
         workbook_path=str(found.path) if found.source == "file" else None,
+        recall=recall,
     )
     walk.run()
+
+
+def _recall(env: Env, found: FoundWorkbook) -> Recall:
+    """Last time's answers (unless the config turns them off) and the open plans."""
+    from reflect.insights.last import recall_for
+
+    return recall_for(
+        env.store,
+        env.paths.cache_dir,
+        found.workbook,
+        env.today,
+        show_last=env.config.show_last_answers,
+    )
 
 
 def _due_banner(env: Env, read: Callable[[], str | None]) -> None:

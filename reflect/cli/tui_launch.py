@@ -33,6 +33,7 @@ def launch_tui(
         cache_dir=env.paths.cache_dir,
         sources=env.sources,
         support_note=env.config.support_note,
+        show_last_answers=env.config.show_last_answers,
         restart=restart,
         start_on=start_on,
     )

@@ -35,6 +35,7 @@ from reflect.tui.widgets.literal import shown
 from reflect.workbook.loader import FoundWorkbook, WorkbookSource
 
 if TYPE_CHECKING:
+    from reflect.insights.last import Recall
     from reflect.tui.screens.walk import WalkScreen
 
 # Every other screen is imported by the action that first shows it: home's first
@@ -121,7 +122,18 @@ class ReflectApp(App[Outcome]):
 
     def open_workbook(self, found: FoundWorkbook, *, restart: bool = False) -> None:
         """Offer to carry on a paused walk, else start afresh, then walk."""
-        book = found.workbook
+        from reflect.insights.last import recall_for
+
+        # Last time's answers and the open plans for `options_from` prompts: found once,
+        # now (a month file or two for a workbook walked every week).
+        recall = recall_for(
+            self.ctx.store,
+            self.ctx.cache_dir,
+            found.workbook,
+            self.ctx.today(),
+            show_last=self.ctx.show_last_answers,
+        )
+        book = recall.plans.workbook if recall.plans is not None else found.workbook
         try:
             claim = self.ctx.drafts.claim(book.id)  # one walk of a workbook at a time
         except ReflectError as problem:
@@ -136,9 +148,10 @@ class ReflectApp(App[Outcome]):
         if session is None:
             left = [] if restart else self.ctx.left_last_time(book)
             if left:
-                self._offer_left(found, left, claim)
+                self._offer_left(found, left, claim, recall)
             else:
-                self._walk(found, Session(workbook=book, started=self.ctx.now()), claim, intro=True)
+                fresh = Session(workbook=book, started=self.ctx.now())
+                self._walk(found, fresh, claim, intro=True, recall=recall)
             return
         resumed = session
         saved = self.ctx.drafts.progress(book.id)
@@ -155,16 +168,18 @@ class ReflectApp(App[Outcome]):
 
         def chosen(carry_on: bool | None) -> None:
             if carry_on is True:
-                self._walk(found, resumed, claim, intro=False)
+                self._walk(found, resumed, claim, intro=False, recall=recall)
             elif carry_on is False:
                 fresh = Session(workbook=book, started=self.ctx.now())
-                self._walk(found, fresh, claim, intro=True)
+                self._walk(found, fresh, claim, intro=True, recall=recall)
             else:
                 claim.release()  # not walking after all
 
         self.push_screen(ResumeModal(text), chosen)
 
-    def _offer_left(self, found: FoundWorkbook, left: list[str], claim: WalkClaim) -> None:
+    def _offer_left(
+        self, found: FoundWorkbook, left: list[str], claim: WalkClaim, recall: Recall | None
+    ) -> None:
         """Last time some prompts were left for another day: offer just those."""
         from reflect.tui.screens.left import LeftLastTimeModal, only
 
@@ -177,12 +192,18 @@ class ReflectApp(App[Outcome]):
                 return
             walked = only(book, left) if just_those else book
             session = Session(workbook=walked, started=self.ctx.now())
-            self._walk(found, session, claim, intro=not just_those)
+            self._walk(found, session, claim, intro=not just_those, recall=recall)
 
         self.push_screen(LeftLastTimeModal(texts), chosen)
 
     def _walk(
-        self, found: FoundWorkbook, session: Session, claim: WalkClaim, *, intro: bool
+        self,
+        found: FoundWorkbook,
+        session: Session,
+        claim: WalkClaim,
+        *,
+        intro: bool,
+        recall: Recall | None = None,
     ) -> None:
         from reflect.tui.screens.walk import WalkScreen
         from reflect.tui.walker import Walker
@@ -194,6 +215,7 @@ class ReflectApp(App[Outcome]):
             now=self.ctx.now,
             workbook_path=str(found.path) if found.source == "file" else None,
             claim=claim,
+            recall=recall,
         )
         self.push_screen(WalkScreen(self.ctx, walker, intro=intro))
 
@@ -295,6 +317,7 @@ def make_app(
     restart: bool = False,
     start_on: StartOn = "home",
     cursor_blink: bool = True,
+    show_last_answers: bool = True,
 ) -> ReflectApp:
     """The app, wired to a journal, drafts and a clock.
 
@@ -305,6 +328,7 @@ def make_app(
     the user's own note from their config (a workbook's note still wins).
     `cursor_blink=False` keeps cursors still, for people who find blinking
     distracting and for screenshots that must come out the same every time.
+    `show_last_answers=False` (the user's config) hides "Last time" while walking.
     """
     ctx = TuiContext(
         store=store,
@@ -315,5 +339,6 @@ def make_app(
         sources=sources,
         config_support_note=support_note,
         cursor_blink=cursor_blink,
+        show_last_answers=show_last_answers,
     )
     return ReflectApp(ctx, workbook=workbook, restart=restart, start_on=start_on)

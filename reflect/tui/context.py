@@ -60,6 +60,7 @@ class TuiContext:
     sources: Sequence[WorkbookSource] = ()
     config_support_note: str | None = None
     cursor_blink: bool = True
+    show_last_answers: bool = True  # the user's config: "Last time" beside prompts
     # Set once the note has been shown in this run, so it is not shown twice.
     note_shown: bool = field(default=False)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from reflect.drafts import DraftStore, WalkClaim
 from reflect.errors import InvalidAnswer
 from reflect.finish import finish_session
+from reflect.insights.last import Recall
 from reflect.journal.model import Entry
 from reflect.journal.store import JournalStore
 from reflect.session import AnswerValue, Session, Step, check_answer
@@ -44,10 +45,12 @@ class Walker:
         now: Callable[[], datetime],
         workbook_path: str | None,
         claim: WalkClaim | None = None,
+        recall: Recall | None = None,
     ) -> None:
         self.session, self.drafts, self.store = session, drafts, store
         self.now, self.workbook_path = now, workbook_path
         self.claim = claim  # this walk's hold on the workbook's draft
+        self.recall = recall or Recall()  # last answers, and plans given as options
         self.finished: Finished | None = None
         # What was typed at a prompt and then skipped: not an answer, not in the
         # journal, but shown again in its field if the person goes back to it while

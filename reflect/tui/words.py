@@ -145,3 +145,5 @@ COMMAND_THEME = "Theme"
 COMMAND_THEME_HELP = "Choose the colours; reflect remembers them."
 COMMAND_QUIT = "Pause and quit"
 COMMAND_QUIT_HELP = "Keep your place in any walk and close reflect."
+# ---- Plans as options (`options_from = "open-actions"`).
+CARRY_TITLE = "The plans you are carrying · d done, x drop, m move, Esc keeps the rest as they are"

@@ -62,6 +62,15 @@ class PromptBase(Strict):
             "skipped prompts that are not optional are listed at the end as ones to come back to."
         ),
     )
+    show_last: bool | None = Field(
+        default=None,
+        description=(
+            "Show the last answer to this prompt (and its date) beside it, when it was "
+            "answered before in this workbook. By default on for scale, choice and checklist "
+            "prompts and off for the others; `false` turns it off, `true` on (a text shows "
+            "its first line)."
+        ),
+    )
 
 
 def require_unique(values: list[str], what: str) -> None:

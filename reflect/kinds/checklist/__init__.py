@@ -56,10 +56,10 @@ optional = true
         return ChecklistPrompt
 
     def preview_markdown(self, prompt: ChecklistPrompt) -> list[str]:
-        return ["Tick any:", "", *(f"- [ ] {option}" for option in prompt.options)]
+        return ["Tick any:", "", *(f"- [ ] {option}" for option in _shown_options(prompt))]
 
     def preview_text(self, prompt: ChecklistPrompt) -> list[str]:
-        return ["Tick any:", *(f"[ ] {option}" for option in prompt.options)]
+        return ["Tick any:", *(f"[ ] {option}" for option in _shown_options(prompt))]
 
     def check(self, prompt: ChecklistPrompt, value: object) -> list[str] | None:
         if not isinstance(value, list) or any(v not in prompt.options for v in value):
@@ -145,3 +145,12 @@ def pick_many(text: str, options: list[str]) -> list[str] | None:
 
 
 CHECKLIST = Checklist()
+
+
+# What a checklist with `options_from = "open-actions"` offers, said for a preview.
+OPEN_PLANS = "(the person's open plans, each one a box to tick)"
+
+
+def _shown_options(prompt: ChecklistPrompt) -> list[str]:
+    """The options a preview shows: the workbook's, or what `options_from` will give."""
+    return prompt.options or [OPEN_PLANS]

@@ -43,16 +43,19 @@ class ActionsScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", show=False),  # the footer fits 60 columns; ? lists it,
     ]
 
-    def __init__(self, ctx: TuiContext) -> None:
+    def __init__(
+        self, ctx: TuiContext, *, only: frozenset[str] | None = None, title: str | None = None
+    ) -> None:
+        """`only`: review just these plans (those ticked in an `options_from` prompt)."""
         super().__init__()
-        self.ctx = ctx
+        self.ctx, self.only, self.title_text = ctx, only, title or words.REVIEW_TITLE
         self.by_id: dict[str, ActionView] = {}
         # The last change, undone by `u` until the next change or UNDO_SECONDS pass.
         self.undo: Callable[[], None] | None = None
         self.undo_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(words.REVIEW_TITLE, id="title-bar", markup=False)
+        yield Static(self.title_text, id="title-bar", markup=False)
         yield OptionList(id="actions")
         yield Static(words.REVIEW_EMPTY, id="empty", markup=False)
         yield Footer(compact=True)
@@ -66,6 +69,8 @@ class ActionsScreen(Screen[None]):
         keep = listing.highlighted
         try:
             found = [v for v in views(self.ctx.store.entries()) if v.action.status == "open"]
+            if self.only is not None:
+                found = [v for v in found if v.action.id in self.only]
         except ReflectError as problem:
             self.notify(str(problem), severity="error", markup=False, timeout=15)
             found = []

@@ -199,6 +199,10 @@ class WalkScreen(Screen[None]):
             earlier = earlier_answer(self.walker.session, step, self.ctx.today())
             if earlier:
                 question.append(Static(shown(earlier), id="earlier", markup=False))
+            last = self.walker.recall.last.get(prompt.id)
+            if last is not None:
+                said = last.line(self.ctx.today(), prompt)
+                question.append(Static(shown(said), id="last-time", classes="help", markup=False))
             if prompt.help:
                 question.append(Static(shown(reflow(prompt.help)), classes="help", markup=False))
             value = self.walker.shown_value(prompt.id)
@@ -343,6 +347,19 @@ class WalkScreen(Screen[None]):
         await self.show()
         if show_support:
             self._offer_support()
+        elif self.walker.recall.plans is not None and step.prompt is not None:
+            ticked = [str(v) for v in value] if isinstance(value, list) else []
+            self._carry(self.walker.recall.plans.ticked_plans(step.prompt.id, ticked))
+
+    def _carry(self, ticked: list[tuple[str, str]]) -> None:
+        """The plans just ticked in an `options_from` prompt, to keep, move or drop there
+        and then: the review screen with only those plans; Esc comes back to the walk."""
+        if not ticked:
+            return
+        from reflect.tui.screens.actions import ActionsScreen
+
+        only = frozenset(action_id for action_id, _ in ticked)
+        self.app.push_screen(ActionsScreen(self.ctx, only=only, title=words.CARRY_TITLE))
 
     def _offer_support(self) -> None:
         book = self.walker.session.workbook
