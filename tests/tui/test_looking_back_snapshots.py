@@ -57,3 +57,17 @@ def test_looking_back_without_colour_at_80x24(
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(build_app(), terminal_size=(80, 24), run_before=looking_back("2"))
+
+
+def test_last_time_beside_a_scale_at_80x24(
+    snap_compare: SnapCompare, build_app: AppFactory
+) -> None:
+    from reflect.workbook.loader import WorkbookSource, find_workbook
+
+    short = find_workbook("wellbeing-check-in", [WorkbookSource("test", DATA / "recall")])
+
+    async def begin(pilot: Pilot[Any]) -> None:
+        await pilot.press("enter")  # begin: the scale, with last time's answer under it
+        await pilot.pause()
+
+    assert snap_compare(build_app(short), terminal_size=(80, 24), run_before=begin)

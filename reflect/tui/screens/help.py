@@ -30,6 +30,7 @@ HELP: list[tuple[str, list[tuple[str, str]]]] = [
             ("↑ ↓", "Choose a workbook; Enter starts it (or carries on)."),
             ("a", "Review what you planned."),
             ("j", "Read and search your journal (type to search, Enter goes to the list)."),
+            ("l", "Look back: scales over time, better weeks, plans kept (1-4 go to each part)."),
             ("s", "The support note."),
             ("q", "Quit."),
         ],
