@@ -340,11 +340,15 @@ def plans_kept(entries: Iterable[EntryFacts], *, today: date) -> Plans:
     books: dict[str, PlanCounts] = {}
     stale = []
     for entry in entries:
+        if not entry.actions:
+            continue
+        book = entry.workbook or FREE_FORM
+        in_month = months.setdefault(month_key(entry.day), PlanCounts())
+        in_book = books.setdefault(book, PlanCounts())
         for action in entry.actions:
-            book = entry.workbook or FREE_FORM
             total.add(action.status)
-            months.setdefault(month_key(entry.day), PlanCounts()).add(action.status)
-            books.setdefault(book, PlanCounts()).add(action.status)
+            in_month.add(action.status)
+            in_book.add(action.status)
             if (
                 action.status == "open"
                 and action.due is not None
@@ -365,9 +369,12 @@ def weeks(entries: Sequence[EntryFacts], *, since: date | None, end: date) -> tu
     to the one holding `end`, the empty ones too: a calendar has no gaps."""
     if not entries:
         return ()
-    first = since if since is not None else min(e.day for e in entries)
-    last = max(end, max(e.day for e in entries))
-    per_monday = Counter(e.day - timedelta(days=e.day.weekday()) for e in entries)
+    per_day = Counter(entry.day for entry in entries)
+    first = since if since is not None else min(per_day)
+    last = max(end, max(per_day))
+    per_monday: Counter[date] = Counter()
+    for day, count in per_day.items():
+        per_monday[day - timedelta(days=day.weekday())] += count
     monday = first - timedelta(days=first.weekday())
     found = []
     while monday <= last:
