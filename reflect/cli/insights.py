@@ -73,10 +73,10 @@ def insights(
         with quiet_broken_pipe():
             echo(json.dumps(insights_json(found), ensure_ascii=False, indent=2))
     elif output is not None:
-        from reflect.export.output import write_export
+        from reflect.fileio import write_output
         from reflect.insights.html import render_html
 
-        write_export(output, [render_html(found)])
+        write_output(output, [render_html(found)])
         echo(WROTE.format(path=output))
     else:
         _show(env, found)

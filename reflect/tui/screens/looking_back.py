@@ -25,6 +25,7 @@ from reflect.insights import words
 from reflect.insights.stats import Insights
 from reflect.insights.text import BAR, DIM, HEAD, SHADE_STYLES, Line
 from reflect.tui.context import TuiContext
+from reflect.tui.widgets.literal import shown
 
 PARTS = ("scales", "options", "plans", "weeks")
 # text.py's styles, in the theme's colours (the shapes carry the meaning; colour only helps).
@@ -96,7 +97,7 @@ class LookingBackScreen(Screen[None]):
         self.app.call_from_thread(self._show, found)
 
     def _unreadable(self, problem: ReflectError) -> None:
-        self.query_one("#lb-heading", Static).update(Content(str(problem)))
+        self.query_one("#lb-heading", Static).update(Content(shown(str(problem))))
 
     def _show(self, found: Insights) -> None:
         from reflect.insights import text
@@ -140,12 +141,13 @@ class LookingBackScreen(Screen[None]):
 
 
 def _content(lines: list[Line]) -> Content:
-    """Rows of (text, style) pieces as Content: every piece literal, never markup."""
+    """Rows of (text, style) pieces as Content: every piece literal (never markup) and
+    sanitised, as everything the app shows from a file is (`shown`)."""
     pieces: list[str | tuple[str, str]] = []
     for number, line in enumerate(lines):
         if number:
             pieces.append("\n")
         for piece, style in line:
             mapped = STYLES.get(style)
-            pieces.append((piece, mapped) if mapped else piece)
+            pieces.append((shown(piece), mapped) if mapped else shown(piece))
     return Content.assemble(*pieces)
