@@ -49,7 +49,15 @@ async def main():
     )
     async with app.run_test(size=(80, 24)) as pilot:
         app.action_looking_back()
-        await pilot.pause()
+        # The first frame: the screen mounted and laid out, still saying it is reading
+        # (pilot.pause() would wait for the worker's result too).
+        while not (
+            type(app.screen).__name__ == "LookingBackScreen"
+            and app.screen.is_mounted
+            and app.screen.query("#lb-heading")
+            and app.screen.query_one("#lb-heading").region.height
+        ):
+            await asyncio.sleep(0.002)
         first = time.time()
         screen = type(app.screen).__name__
         await app.workers.wait_for_complete()

@@ -71,7 +71,9 @@ class LookingBackScreen(Screen[None]):
         self.query_one("#looking-back", VerticalScroll).focus()
 
     def on_screen_resume(self) -> None:
-        self.look()
+        # After the first frame: the worker's parse holds the interpreter's lock for
+        # most of its time, and started at once it delayed that frame by ~0.3 s at ×1.
+        self.call_after_refresh(self.look)
 
     def on_resize(self) -> None:
         if self.found is not None:
