@@ -272,7 +272,9 @@ class PlainWalk:
                         self.io.write(f"{problem.message}\n")
                         continue
                     move(self.store, action_id, when.day, when.at)
-                    self.io.write(f"  → {echo_when(when, today)}\n")
+                    self.io.write(
+                        f"  Due: {echo_when(when, today)}.\n"
+                    )  # a sentence, for screen readers
                     break
             else:
                 self.io.write(messages.CARRY_KEPT + "\n")

@@ -73,8 +73,8 @@ def insights(
         with quiet_broken_pipe():
             echo(json.dumps(insights_json(found), ensure_ascii=False, indent=2))
     elif output is not None:
-        from reflect.fileio import write_output
         from reflect.insights.html import render_html
+        from reflect.output import write_output
 
         write_output(output, [render_html(found)])
         echo(WROTE.format(path=output))

@@ -23,12 +23,32 @@ from functools import partial
 from pathlib import Path
 
 from reflect.errors import JournalError
+from reflect.journal.model import Action, Entry
 from reflect.journal.parse import parse, plain_note
-from reflect.journal.model import Action, ChecklistAnswer, ChoiceAnswer, Entry, ScaleAnswer
 from reflect.journal.query import FREE_FORM, Filters, month_files, split_by_size
 from reflect.journal.store import JournalStore
 
-Pick = ChoiceAnswer | ChecklistAnswer
+
+@dataclass(frozen=True)
+class Scaled:
+    """A number on a scale, as one answer gave it (its ends at the time)."""
+
+    prompt_id: str
+    prompt: str
+    value: int
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class Picked:
+    """The options one answer picked (each once), and its kind ('choice', 'checklist')."""
+
+    prompt_id: str
+    prompt: str
+    kind: str
+    chosen: tuple[str, ...]
+
 
 # Below this many bytes of journal (about a year of daily notes), starting a second
 # process costs more than it saves.
@@ -43,8 +63,8 @@ class EntryFacts:
     id: str
     day: date
     workbook: str | None
-    scales: tuple[ScaleAnswer, ...] = ()
-    picks: tuple[Pick, ...] = ()
+    scales: tuple[Scaled, ...] = ()
+    picks: tuple[Picked, ...] = ()
     actions: tuple[Action, ...] = ()
 
 
@@ -70,14 +90,14 @@ class Read:
 
 
 def facts_of(entry: Entry) -> EntryFacts:
-    scales: list[ScaleAnswer] = []
-    picks: list[Pick] = []
+    scales: list[Scaled] = []
+    picks: list[Picked] = []
     for section in entry.sections:
         for answer in section.answers:
-            if isinstance(answer, ScaleAnswer):
-                scales.append(answer)
-            elif isinstance(answer, ChoiceAnswer | ChecklistAnswer):
-                picks.append(answer)
+            if (point := answer.on_scale()) is not None:
+                scales.append(Scaled(answer.prompt_id, answer.prompt, *point))
+            elif (chosen := answer.options_picked()) is not None:
+                picks.append(Picked(answer.prompt_id, answer.prompt, answer.kind, chosen))
     actions = tuple(action for action, _, _ in entry.all_actions())
     return EntryFacts(
         entry.id, entry.written.date(), entry.workbook, tuple(scales), tuple(picks), actions

@@ -14,6 +14,7 @@ from reflect.errors import ReflectError
 from reflect.insights.stats import Labels
 
 if TYPE_CHECKING:
+    from reflect.kinds.base import Ends
     from reflect.workbook.loader import WorkbookSource
 
 
@@ -21,7 +22,7 @@ def workbook_labels(sources: list[WorkbookSource]) -> Labels:
     """A Labels lookup that reads each workbook once, when first asked about it."""
     # Only the workbooks of scales being shown are read (a TOML file each, ~1 ms), so a
     # journal without scales reads none.
-    books: dict[str, dict[str, tuple[int, int, str | None, str | None]] | None] = {}
+    books: dict[str, dict[str, Ends] | None] = {}
 
     def labels(
         workbook: str, prompt: str, low: int, high: int
@@ -39,9 +40,7 @@ def workbook_labels(sources: list[WorkbookSource]) -> Labels:
     return labels
 
 
-def _scales_of(
-    workbook: str, sources: list[WorkbookSource]
-) -> dict[str, tuple[int, int, str | None, str | None]] | None:
+def _scales_of(workbook: str, sources: list[WorkbookSource]) -> dict[str, Ends] | None:
     """The scale prompts of the first workbook with this id on the search path (as
     `reflect start` finds it), read as TOML without pydantic's validation: labels are
     words to show, and validating would cost ~150 ms of import in a command that
@@ -59,26 +58,20 @@ def _scales_of(
     return None
 
 
-def _scales_in(data: dict[str, Any]) -> dict[str, tuple[int, int, str | None, str | None]]:
+def _scales_in(data: dict[str, Any]) -> dict[str, Ends]:
+    """Each prompt's labelled ends, as its kind reads them from the TOML (scales)."""
+    from reflect.kinds import named
+
     found = {}
     for section in _tables(data.get("sections")):
         for prompt in _tables(section.get("prompts")):
-            if prompt.get("kind") != "scale" or not isinstance(prompt.get("id"), str):
+            kind = named(prompt["kind"]) if isinstance(prompt.get("kind"), str) else None
+            if kind is None or not isinstance(prompt.get("id"), str):
                 continue
-            low, high = prompt.get("min", 0), prompt.get("max", 10)
-            if isinstance(low, int) and isinstance(high, int):
-                found[prompt["id"]] = (
-                    low,
-                    high,
-                    _text(prompt.get("min_label")),
-                    _text(prompt.get("max_label")),
-                )
+            if (ends := kind.labelled_ends(prompt)) is not None:
+                found[prompt["id"]] = ends
     return found
 
 
 def _tables(value: object) -> list[dict[str, Any]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None

@@ -21,25 +21,13 @@ from pathlib import Path
 
 from reflect.dates import format_day
 from reflect.errors import JournalError
-from reflect.journal.format import parse
-from reflect.journal.model import (
-    ActionAnswer,
-    Answer,
-    ChecklistAnswer,
-    ChoiceAnswer,
-    ListAnswer,
-    ScaleAnswer,
-    TextAnswer,
-)
+from reflect.journal.model import Answer
+from reflect.journal.parse import parse
 from reflect.journal.store import JournalStore
+from reflect.kinds import BY_NAME, kind_of
+from reflect.workbook.base import PromptBase
 from reflect.workbook.models import Workbook
 from reflect.workbook.plans import PlanOptions
-
-# Kinds whose last answer is shown unless a workbook says `show_last = false`; free
-# text (and lists and plans) only when it says `show_last = true`: a whole page of
-# last week's words beside the prompt would be more than a reminder.
-SHOWN_BY_DEFAULT = frozenset({"scale", "choice", "checklist"})
-FOLD_AT = 60  # a text's first line is folded to this many characters
 
 
 @dataclass(frozen=True)
@@ -47,45 +35,17 @@ class LastAnswer:
     day: date
     answer: Answer
 
-    def said(self, *, low: int | None = None, high: int | None = None) -> str:
-        """The answer in one short line: a scale's number (with its range when it is
-        not `low` to `high`, the prompt's range now), the options, a text's first line."""
-        answer = self.answer
-        if isinstance(answer, ScaleAnswer):
-            if (low, high) in ((None, None), (answer.low, answer.high)):
-                return str(answer.value)
-            return f"{answer.value} (on a scale of {answer.low} to {answer.high})"
-        if isinstance(answer, ChoiceAnswer):
-            return answer.chosen
-        if isinstance(answer, ChecklistAnswer):
-            return ", ".join(answer.ticked)
-        if isinstance(answer, ListAnswer):
-            return fold("; ".join(answer.items))
-        if isinstance(answer, ActionAnswer):
-            return fold("; ".join(action.text for action in answer.actions))
-        assert isinstance(answer, TextAnswer)
-        first = next((line.strip() for line in answer.text.split("\n") if line.strip()), "")
-        more = first != answer.text.strip()
-        return fold(first, more=more)
+    def said(self, prompt: PromptBase, today: date) -> str:
+        """The answer in one short line, as its kind says it beside `prompt` now."""
+        return kind_of(self.answer).last_said(self.answer, prompt, today)
 
-    def line(self, today: date, *, low: int | None = None, high: int | None = None) -> str:
-        return f"Last time ({format_day(self.day, today)}): {self.said(low=low, high=high)}"
-
-
-def fold(text: str, *, more: bool = False) -> str:
-    """`text` cut at a word near FOLD_AT characters, with '…' where anything was left out
-    (only for showing: the journal keeps every word)."""
-    if len(text) <= FOLD_AT and not more:
-        return text
-    if len(text) <= FOLD_AT:
-        return text + " …"
-    cut = text[:FOLD_AT].rsplit(" ", 1)[0] or text[:FOLD_AT]
-    return cut.rstrip() + "…"
+    def line(self, today: date, prompt: PromptBase) -> str:
+        return f"Last time ({format_day(self.day, today)}): {self.said(prompt, today)}"
 
 
 def shows_last(kind: str, show_last: bool | None) -> bool:
     """Whether a prompt of `kind` shows its last answer, given its own `show_last`."""
-    return show_last if show_last is not None else kind in SHOWN_BY_DEFAULT
+    return show_last if show_last is not None else BY_NAME[kind].shows_last
 
 
 def last_answers(

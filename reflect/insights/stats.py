@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from reflect.insights.facts import EntryFacts, LeftOut
-from reflect.journal.model import ChoiceAnswer, month_key
+from reflect.journal.model import month_key
 from reflect.journal.query import FREE_FORM
 
 ENOUGH = 3  # entries with, and entries without, an option before an average is shown
@@ -105,7 +105,7 @@ class Options:
     workbook: str
     prompt: str
     title: str
-    kind: Literal["choice", "checklist"]
+    kind: str  # the answer kind's name: "choice" or "checklist"
     answered: int  # entries with an answer to it
     counts: tuple[tuple[str, int], ...]  # most picked first
     together: tuple[Together, ...] = ()
@@ -260,17 +260,16 @@ def option_counts(entries: Sequence[EntryFacts], scales: Sequence[Series]) -> tu
     counts: dict[tuple[str, str], Counter[str]] = {}
     answered: Counter[tuple[str, str]] = Counter()
     titles: dict[tuple[str, str], str] = {}
-    kinds: dict[tuple[str, str], Literal["choice", "checklist"]] = {}
+    kinds: dict[tuple[str, str], str] = {}
     for entry in entries:
         if entry.workbook not in books:
             continue
         for pick in entry.picks:
             key = (entry.workbook, pick.prompt_id)
-            chosen = _chosen(pick)
-            counts.setdefault(key, Counter()).update(chosen)
+            counts.setdefault(key, Counter()).update(pick.chosen)
             answered[key] += 1
             titles[key] = pick.prompt
-            kinds[key] = "choice" if isinstance(pick, ChoiceAnswer) else "checklist"
+            kinds[key] = pick.kind
     found = []
     for key, counter in counts.items():
         book, prompt = key
@@ -284,12 +283,6 @@ def option_counts(entries: Sequence[EntryFacts], scales: Sequence[Series]) -> tu
             Options(book, prompt, titles[key], kinds[key], answered[key], ordered, tuple(together))
         )
     return tuple(found)
-
-
-def _chosen(pick: ChoiceAnswer | object) -> tuple[str, ...]:
-    if isinstance(pick, ChoiceAnswer):
-        return (pick.chosen,)
-    return tuple(dict.fromkeys(getattr(pick, "ticked", ())))  # each option once
 
 
 def _pairs(
@@ -308,7 +301,7 @@ def _pairs(
         )
         pick = next((p for p in entry.picks if p.prompt_id == prompt), None)
         if value is not None and pick is not None:
-            found.append((value, _chosen(pick)))
+            found.append((value, pick.chosen))
     return found
 
 

@@ -87,6 +87,16 @@ class Answer:
         """Prose the person wrote here, for a one-line summary ('' when it is not prose)."""
         return ""
 
+    def on_scale(self) -> tuple[int, int, int] | None:
+        """(value, low, high) when the answer is a number on a scale, for looking back
+        (`reflect.insights`); None for every other kind."""
+        return None
+
+    def options_picked(self) -> tuple[str, ...] | None:
+        """The options chosen, each once, when the answer picks from a prompt's options
+        (what looking back counts); None for kinds that do not pick."""
+        return None
+
 
 @dataclass(frozen=True)
 class SectionRecord:

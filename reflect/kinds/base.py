@@ -232,3 +232,35 @@ class Kind(Generic[P, A, V]):
     def searchable(self, answer: A) -> Iterable[str]:
         """What the person wrote in it, for `reflect search` (not the workbook's words)."""
         return ()
+
+    # ------------------------------------------------------------------ looking back
+
+    shows_last: ClassVar[bool] = False
+    """Whether a walk shows this kind's last answer beside its prompt unless the
+    workbook says `show_last = false` (otherwise only with `show_last = true`): a number
+    or a pick is a reminder; last week's page of words beside the prompt would be more."""
+
+    def last_said(self, answer: A, prompt: P, today: date) -> str:
+        """The answer in one short line, beside the same prompt the next time it is
+        walked ("Last time (Sun 22 Nov): 6"). Only for showing: the journal keeps it all."""
+        return fold("; ".join(line for line in self.summary_lines(answer, today) if line))
+
+    def labelled_ends(self, raw: dict[str, Any]) -> Ends | None:
+        """(low, high, low label, high label) of a prompt of this kind as a workbook's
+        TOML gives it, for the ends of a chart; None for kinds without a scale."""
+        return None
+
+
+Ends = tuple[int, int, str | None, str | None]
+
+FOLD_AT = 60
+"""A line shown from an earlier answer is folded to about this many characters."""
+
+
+def fold(text: str, *, more: bool = False) -> str:
+    """`text` cut at a word near FOLD_AT characters, with '…' where anything was left
+    out (`more`: something after it was left out already). Only for showing."""
+    if len(text) <= FOLD_AT:
+        return text + " …" if more else text
+    cut = text[:FOLD_AT].rsplit(" ", 1)[0] or text[:FOLD_AT]
+    return cut.rstrip() + "…"

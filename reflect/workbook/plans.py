@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reflect.workbook.models import ChecklistPrompt, Prompt, Workbook
+from reflect.workbook.models import Prompt, Workbook
 
 OPEN_ACTIONS = "open-actions"
 
@@ -63,4 +63,5 @@ def with_open_plans(workbook: Workbook, plans: Sequence[tuple[str, str]]) -> Pla
 
 
 def _takes_plans(prompt: Prompt) -> bool:
-    return isinstance(prompt, ChecklistPrompt) and prompt.options_from == OPEN_ACTIONS
+    # Only a checklist has the field (reflect.kinds.checklist.prompt), so no kind is named.
+    return getattr(prompt, "options_from", None) == OPEN_ACTIONS

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import stat
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -208,8 +209,8 @@ def test_the_report_must_be_an_html_file(journal: Path, tmp_path: Path, name: st
     ],
 )
 def test_a_damaged_month_is_named_and_the_rest_shown(
-    journal: Path, damage, line: int | None
-) -> None:  # type: ignore[no-untyped-def]
+    journal: Path, damage: Callable[[str], str], line: int | None
+) -> None:
     broken = journal / "2026-10.txt"
     before = broken.read_bytes()
     broken.write_text(damage(before.decode()))

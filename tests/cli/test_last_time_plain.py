@@ -38,7 +38,7 @@ def test_last_time_is_one_line_before_the_prompt(journal: Path) -> None:
     result = reflect("start", BOOK, "--plain", input=WALK)
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "\nLast time (Sat 28 Nov): 4 (on a scale of 1 to 5)\n[1/4] How are you feeling" in out
+    assert "\nLast time (Sat 28 Nov): 4 (on a scale of 1 to 5)\nPrompt 1 of 4: How are you" in out
     assert out.count("Last time") == 1  # not for the text prompt, nor help-most (show_last = false)
 
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from reflect.insights.facts import read_files
-from reflect.journal.parse import parse, plain_note
-from reflect.journal.render import FILE_HEADER, render_file
 from reflect.journal.model import Entry
+from reflect.journal.parse import parse, plain_note
 from reflect.journal.query import Filters
+from reflect.journal.render import FILE_HEADER, render_file
 from reflect.journal.store import JournalStore
 from tests.unit.test_journal_format import BROKEN, month_files
 

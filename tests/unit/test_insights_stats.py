@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect.insights.facts import EntryFacts, read_journal
+from reflect.insights.facts import EntryFacts, Picked, Scaled, facts_of, read_journal
 from reflect.insights.stats import (
     Insights,
     Point,
@@ -23,7 +23,7 @@ from reflect.insights.stats import (
     trend_of,
     weeks,
 )
-from reflect.journal.model import Action, ChecklistAnswer, ChoiceAnswer, ScaleAnswer
+from reflect.journal.model import Action
 from reflect.journal.query import Filters
 from reflect.journal.store import JournalStore
 from tests.conftest import DATA, FROZEN_TODAY
@@ -196,14 +196,12 @@ def test_nothing_to_look_back_on() -> None:
 def _entry(
     day: date, value: int, ticked: tuple[str, ...] = (), chose: str | None = None
 ) -> EntryFacts:
-    picks: list[ChecklistAnswer | ChoiceAnswer] = []
+    picks: list[Picked] = []
     if ticked:
-        picks.append(ChecklistAnswer("c", "Checklist", ticked))
+        picks.append(Picked("c", "Checklist", "checklist", tuple(dict.fromkeys(ticked))))
     if chose:
-        picks.append(ChoiceAnswer("h", "Choice", chose))
-    return EntryFacts(
-        f"e{day:%m%d}", day, "w", (ScaleAnswer("s", "Scale", value, 0, 10),), tuple(picks)
-    )
+        picks.append(Picked("h", "Choice", "choice", (chose,)))
+    return EntryFacts(f"e{day:%m%d}", day, "w", (Scaled("s", "Scale", value, 0, 10),), tuple(picks))
 
 
 @given(
@@ -252,3 +250,35 @@ def test_stale_is_more_than_four_weeks_past_its_day() -> None:
     actions = (*late, closed)
     found = look_back([EntryFacts("e", date(2026, 7, 1), None, actions=actions)], today=today)
     assert [s.id for s in found.plans.stale] == ["a090", "a029"]
+
+
+def test_an_entry_gives_looking_back_its_numbers_and_picks_through_its_kinds() -> None:
+    """Each kind says whether its answer is a point on a scale or a pick of options
+    (Answer.on_scale / options_picked); the others give looking back nothing."""
+    from datetime import datetime
+
+    from reflect.journal.model import Entry, SectionRecord
+    from reflect.kinds.checklist import ChecklistAnswer
+    from reflect.kinds.choice import ChoiceAnswer
+    from reflect.kinds.date import DateAnswer
+    from reflect.kinds.scale import ScaleAnswer
+    from reflect.kinds.short_list import ListAnswer
+    from reflect.kinds.text import TextAnswer
+
+    answers = (
+        ScaleAnswer("mood", "Mood?", 3, 1, 5),
+        ChoiceAnswer("help", "Helped?", "Rest"),
+        ChecklistAnswer("week", "Week?", ("Walks", "Friends", "Walks")),
+        TextAnswer("why", "Why?", "Because."),
+        ListAnswer("three", "Three things?", ("a", "b")),
+        DateAnswer("when", "When?", date(2026, 11, 1)),
+    )
+    entry = Entry(
+        "e1", datetime(2026, 11, 2, 9), "", "w", sections=(SectionRecord("s", "S", answers),)
+    )
+    facts = facts_of(entry)
+    assert facts.scales == (Scaled("mood", "Mood?", 3, 1, 5),)
+    assert facts.picks == (
+        Picked("help", "Helped?", "choice", ("Rest",)),
+        Picked("week", "Week?", "checklist", ("Walks", "Friends")),
+    )

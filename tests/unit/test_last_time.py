@@ -13,19 +13,18 @@ from pydantic import ValidationError
 
 from reflect.config import load_config
 from reflect.errors import ConfigError
-from reflect.insights.last import LastAnswer, fold, for_walk, last_answers, shows_last
-from reflect.journal.model import (
-    ChecklistAnswer,
-    Entry,
-    ListAnswer,
-    ScaleAnswer,
-    SectionRecord,
-    TextAnswer,
-)
+from reflect.insights.last import LastAnswer, for_walk, last_answers, shows_last
+from reflect.journal.model import Entry, SectionRecord
 from reflect.journal.store import JournalStore
+from reflect.kinds.base import fold
+from reflect.kinds.checklist import ChecklistAnswer
+from reflect.kinds.checklist.prompt import ChecklistPrompt
+from reflect.kinds.scale import ScaleAnswer
+from reflect.kinds.short_list import ListAnswer
+from reflect.kinds.text import TextAnswer
 from reflect.paths import get_paths
 from reflect.workbook.loader import load_workbook
-from reflect.workbook.models import ChecklistPrompt, Workbook
+from reflect.workbook.models import Workbook
 from reflect.workbook.plans import with_open_plans
 from tests.conftest import DATA
 
@@ -54,12 +53,19 @@ def test_the_last_answer_of_each_kind_asked_for(store: JournalStore) -> None:
     assert set(found) == {"feeling-overall", "part-of-your-week", "help-most", "behind-the-number"}
     scale = found["feeling-overall"]
     assert scale.day == date(2026, 11, 28)  # the newest, on the 1 to 5 scale of version 2
-    assert scale.line(TODAY, low=0, high=10) == "Last time (Sat 28 Nov): 4 (on a scale of 1 to 5)"
-    assert scale.line(TODAY, low=1, high=5) == "Last time (Sat 28 Nov): 4"
     assert (
-        found["part-of-your-week"].line(TODAY) == "Last time (Sun 22 Nov): Time with people I like"
+        scale.line(TODAY, _prompt("scale", min=0, max=10))
+        == "Last time (Sat 28 Nov): 4 (on a scale of 1 to 5)"
     )
-    assert found["help-most"].line(TODAY) == "Last time (Sun 11 Oct): More rest"  # an older month
+    assert scale.line(TODAY, _prompt("scale", min=1, max=5)) == "Last time (Sat 28 Nov): 4"
+    assert (
+        found["part-of-your-week"].line(TODAY, _prompt("checklist", options=["a"]))
+        == "Last time (Sun 22 Nov): Time with people I like"
+    )
+    assert (
+        found["help-most"].line(TODAY, _prompt("choice", options=["a", "b"]))
+        == "Last time (Sun 11 Oct): More rest"
+    )  # an older month
 
 
 def test_a_prompt_whose_kind_changed_shows_nothing(store: JournalStore) -> None:
@@ -117,7 +123,9 @@ def test_a_walk_asks_only_for_prompts_that_show(store: JournalStore) -> None:
     ],
 )
 def test_an_answer_in_one_short_line(answer: Any, said: str) -> None:
-    assert LastAnswer(TODAY, answer).said() == said
+    fields: dict[str, Any] = {"scale": {"min": 0, "max": 10}, "checklist": {"options": ["a"]}}
+    prompt = _prompt(answer.kind, **fields.get(answer.kind, {}))
+    assert LastAnswer(TODAY, answer).said(prompt, TODAY) == said
 
 
 @pytest.mark.parametrize("length", [0, 1, 59, 60, 61, 200])
@@ -138,7 +146,19 @@ def test_the_newest_answer_wins_within_a_month(tmp_path: Path) -> None:
 
     store.add_entry(entry("later222", 20, 7))
     store.add_entry(entry("earlier2", 3, 2))  # written to the file after, but older
-    assert last_answers(store, "w", [("mood", "scale")])["mood"].said() == "7"
+    found = last_answers(store, "w", [("mood", "scale")])["mood"]
+    assert found.said(_prompt("scale"), TODAY) == "7"
+
+
+def _prompt(kind: str, **fields: Any) -> Any:
+    """A prompt of `kind` as a workbook gives it, validated by its kind's model."""
+    from reflect.kinds import BY_NAME
+
+    return (
+        BY_NAME[kind]
+        .prompt_model()
+        .model_validate({"id": "p", "text": "P?", "kind": kind, **fields})
+    )
 
 
 # ---------------------------------------------------------------------- the schema

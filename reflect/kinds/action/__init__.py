@@ -26,6 +26,7 @@ from reflect.kinds.base import (
     NewActionId,
     PlainAsk,
     Styled,
+    fold,
 )
 
 if TYPE_CHECKING:
@@ -189,6 +190,9 @@ suggested_when = "in 3 days"
 
     def view(self, answer: ActionAnswer, today: date) -> list[Styled]:
         return [line for action in answer.actions for line in view_action(action, "    ", today)]
+
+    def last_said(self, answer: ActionAnswer, prompt: ActionPrompt, today: date) -> str:
+        return fold("; ".join(action.text for action in answer.actions))
 
     def summary_lines(self, answer: ActionAnswer, today: date) -> list[str]:
         return [f"• {action.text}" for action in answer.actions]

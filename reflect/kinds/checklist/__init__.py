@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from reflect.errors import InvalidAnswer
 from reflect.export.markdown_text import repeated_inline
 from reflect.journal.model import Answer, require_items
-from reflect.kinds.base import AnswerLines, Facts, JsonFields, Kind, NewActionId, PlainAsk, Styled
+from reflect.kinds.base import (
+    AnswerLines,
+    Facts,
+    JsonFields,
+    Kind,
+    NewActionId,
+    PlainAsk,
+    Styled,
+    fold,
+)
 from reflect.kinds.choice import ONE_LINE, pick
 from reflect.kinds.text import text_value
 
@@ -25,6 +34,9 @@ class ChecklistAnswer(Answer):
 
     kind: ClassVar[str] = "checklist"
     ticked: tuple[str, ...]
+
+    def options_picked(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.ticked))  # each option once
 
     def __post_init__(self) -> None:
         require_items(self.ticked, "a ticked option")
@@ -115,6 +127,11 @@ optional = true
 
     def view(self, answer: ChecklistAnswer, today: date) -> list[Styled]:
         return [[("    ✓ " + item, None)] for item in answer.ticked]
+
+    shows_last = True
+
+    def last_said(self, answer: ChecklistAnswer, prompt: ChecklistPrompt, today: date) -> str:
+        return fold(", ".join(answer.ticked))
 
     def summary_lines(self, answer: ChecklistAnswer, today: date) -> list[str]:
         return [f"✓ {item}" for item in answer.ticked]

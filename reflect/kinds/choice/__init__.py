@@ -25,6 +25,9 @@ class ChoiceAnswer(Answer):
     kind: ClassVar[str] = "choice"
     chosen: str
 
+    def options_picked(self) -> tuple[str, ...]:
+        return (self.chosen,)
+
     def __post_init__(self) -> None:
         require_one_line(self.chosen, "a choice")
 
@@ -109,6 +112,8 @@ options = ["Too busy", "About right", "Too quiet"]
 
     def view(self, answer: ChoiceAnswer, today: date) -> list[Styled]:
         return [[("    " + answer.chosen, None)]]
+
+    shows_last = True
 
     def summary_lines(self, answer: ChoiceAnswer, today: date) -> list[str]:
         return [answer.chosen]

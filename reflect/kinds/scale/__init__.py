@@ -17,6 +17,7 @@ from reflect.journal.model import Answer
 from reflect.kinds.base import (
     Advise,
     AnswerLines,
+    Ends,
     Facts,
     JsonFields,
     Kind,
@@ -40,6 +41,9 @@ class ScaleAnswer(Answer):
     value: int
     low: int
     high: int
+
+    def on_scale(self) -> tuple[int, int, int]:
+        return self.value, self.low, self.high
 
 
 class Scale(Kind["ScalePrompt", ScaleAnswer, int]):
@@ -175,6 +179,24 @@ support_below = 2
 
     def summary_lines(self, answer: ScaleAnswer, today: date) -> list[str]:
         return [f"{answer.value}  (on a scale of {answer.low} to {answer.high})"]
+
+    shows_last = True
+
+    def last_said(self, answer: ScaleAnswer, prompt: ScalePrompt, today: date) -> str:
+        """The number, with its range only when the prompt's range has changed since."""
+        if (answer.low, answer.high) == (prompt.min, prompt.max):
+            return str(answer.value)
+        return f"{answer.value} (on a scale of {answer.low} to {answer.high})"
+
+    def labelled_ends(self, raw: dict[str, Any]) -> Ends | None:
+        low, high = raw.get("min", 0), raw.get("max", 10)
+        if not isinstance(low, int) or not isinstance(high, int):
+            return None
+        return low, high, _label(raw.get("min_label")), _label(raw.get("max_label"))
+
+
+def _label(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
 SCALE = Scale()

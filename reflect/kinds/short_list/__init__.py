@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from reflect.errors import InvalidAnswer
 from reflect.export.markdown_text import inline
 from reflect.journal.model import Answer, require_items
-from reflect.kinds.base import AnswerLines, Facts, JsonFields, Kind, NewActionId, PlainAsk, Styled
+from reflect.kinds.base import (
+    AnswerLines,
+    Facts,
+    JsonFields,
+    Kind,
+    NewActionId,
+    PlainAsk,
+    Styled,
+    fold,
+)
 from reflect.kinds.checklist import SOME_LINES
 from reflect.kinds.text import text_value
 
@@ -115,6 +124,9 @@ items = 3
 
     def view(self, answer: ListAnswer, today: date) -> list[Styled]:
         return [[(f"    {n}. {item}", None)] for n, item in enumerate(answer.items, 1)]
+
+    def last_said(self, answer: ListAnswer, prompt: ListPrompt, today: date) -> str:
+        return fold("; ".join(answer.items))
 
     def summary_lines(self, answer: ListAnswer, today: date) -> list[str]:
         return [f"{n}. {item}" for n, item in enumerate(answer.items, start=1)]

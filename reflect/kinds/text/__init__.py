@@ -14,7 +14,16 @@ from reflect.errors import InvalidAnswer
 from reflect.export.markdown_text import block
 from reflect.journal.lines import render_block
 from reflect.journal.model import Answer
-from reflect.kinds.base import AnswerLines, Facts, JsonFields, Kind, NewActionId, PlainAsk, Styled
+from reflect.kinds.base import (
+    AnswerLines,
+    Facts,
+    JsonFields,
+    Kind,
+    NewActionId,
+    PlainAsk,
+    Styled,
+    fold,
+)
 
 if TYPE_CHECKING:
     from reflect.kinds.text.prompt import TextPrompt
@@ -103,6 +112,11 @@ help = "A few words is plenty."
 
     def view(self, answer: TextAnswer, today: date) -> list[Styled]:
         return styled_block(answer.text, "    ")
+
+    def last_said(self, answer: TextAnswer, prompt: TextPrompt, today: date) -> str:
+        """Its first line with words in it, and '…' when more followed."""
+        first = next((line.strip() for line in answer.text.split("\n") if line.strip()), "")
+        return fold(first, more=first != answer.text.strip())
 
     def summary_lines(self, answer: TextAnswer, today: date) -> list[str]:
         return answer.text.split("\n")

@@ -48,7 +48,7 @@ class LookingBackScreen(Screen[None]):
         Binding("2", "part('options')", "Better weeks", show=False),
         Binding("3", "part('plans')", "Plans", show=False),
         Binding("4", "part('weeks')", "Weeks", show=False),
-        Binding("a", "app.review", "Review plans"),
+        Binding("a", "app.review", "Plans"),
         Binding("escape", "app.home", "Home"),
         Binding("f1", "app.help", "Help", show=False),
         Binding("f2", "app.support_note", "Support note", show=False),
