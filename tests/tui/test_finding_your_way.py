@@ -17,6 +17,7 @@ from reflect.cli.main import app as cli_app
 from reflect.journal.model import Entry, LeftPrompt, new_entry_id
 from reflect.tui.screens.actions import ActionsScreen
 from reflect.tui.screens.help import HelpScreen
+from reflect.tui.screens.looking_back import LookingBackScreen
 from reflect.tui.screens.home import HomeScreen
 from reflect.tui.screens.journal import JournalScreen
 from reflect.tui.screens.left import LeftLastTimeModal
@@ -46,6 +47,7 @@ def text_of(pilot: Pilot[Any]) -> str:
         ("search", JournalScreen),
         ("support note", SupportNoteModal),
         ("help", HelpScreen),
+        ("looking back", LookingBackScreen),
         ("start every kind", WalkScreen),
     ],
 )

@@ -30,11 +30,11 @@ from reflect.tui.widgets.literal import shown
 PARTS = ("scales", "options", "plans", "weeks")
 # text.py's styles, in the theme's colours (the shapes carry the meaning; colour only helps).
 STYLES: dict[str | None, str] = {
-    BAR: "$success",
+    BAR: "$primary",
     DIM: "$text-muted",
     HEAD: "bold",
     "bold": "bold",
-    **{style: "$success" for style in SHADE_STYLES if style},
+    **{style: "$primary" for style in SHADE_STYLES if style},
 }
 READING = "Reading your journal…"
 STILL_WANT_KEYS = "Press a to go through your plans: d done, x drop, m move to another day."
