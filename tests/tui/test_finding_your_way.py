@@ -17,10 +17,10 @@ from reflect.cli.main import app as cli_app
 from reflect.journal.model import Entry, LeftPrompt, new_entry_id
 from reflect.tui.screens.actions import ActionsScreen
 from reflect.tui.screens.help import HelpScreen
-from reflect.tui.screens.looking_back import LookingBackScreen
 from reflect.tui.screens.home import HomeScreen
 from reflect.tui.screens.journal import JournalScreen
 from reflect.tui.screens.left import LeftLastTimeModal
+from reflect.tui.screens.looking_back import LookingBackScreen
 from reflect.tui.screens.summary import SummaryScreen
 from reflect.tui.screens.support import SupportNoteModal
 from reflect.tui.screens.walk import WalkScreen
