@@ -142,3 +142,19 @@ class NotFoundError(ReflectError):
 class InvalidAnswer(ReflectError):
     """An answer that does not fit its prompt (a number off the scale, an unknown option).
     Raised by each kind's `check` (`reflect.kinds`); the front end asks again."""
+
+
+class PatternError(ReflectError):
+    """Search words that cannot be searched for (empty, or a broken regular expression).
+
+    Its own exit code (2, a usage error, as for a date) so a script can tell "you
+    asked wrongly" from "nothing matched" (`reflect search` exits 1 for that).
+    """
+
+    exit_code = 2
+
+
+class AmbiguousIdError(NotFoundError):
+    """An id prefix that more than one entry (or action) starts with."""
+
+    exit_code = 1

@@ -232,3 +232,8 @@ class Kind(Generic[P, A, V]):
     def searchable(self, answer: A) -> Iterable[str]:
         """What the person wrote in it, for `reflect search` (not the workbook's words)."""
         return ()
+
+    def own_words(self, answer: A) -> Iterable[str]:
+        """The person's own free words in it, where #tags may be (reflect.journal.tags).
+        Not an option they picked: a workbook's options are its words, not theirs."""
+        return ()
