@@ -158,3 +158,17 @@ class AmbiguousIdError(NotFoundError):
     """An id prefix that more than one entry (or action) starts with."""
 
     exit_code = 1
+
+
+class AlreadyClosedError(ReflectError):
+    """Done or drop asked of an action that is already done or dropped: said, not redone.
+
+    `same` is True when it is already in the state asked for (done twice), which a
+    script may treat as success; `status` and `on` are what it already is, and since.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, same: bool) -> None:
+        super().__init__(message)
+        self.same = same

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from reflect.cli.common import Env, echo, get_env
+from reflect.cli.entries import complete_entry_ids
 from reflect.cli.reading import (
     SINCE_HELP,
     UNTIL_HELP,
@@ -74,7 +75,9 @@ def export(
     entry_ids: Annotated[
         list[str] | None,
         typer.Option(
-            "--entry", help="Only this entry (repeat for more). Its id is in `reflect journal`."
+            "--entry",
+            help="Only this entry (repeat for more). Its id is in `reflect journal`.",
+            autocompletion=complete_entry_ids,
         ),
     ] = None,
     section_ids: Annotated[
