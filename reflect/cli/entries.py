@@ -178,7 +178,7 @@ def edit(entry_id: EntryId) -> None:
             if "changed in the journal" not in exc.message and _ask_edit_again():
                 continue
             kept = _keep(env, entry.id, text)
-            raise ReflectError(EDIT_KEPT.format(path=kept)) from None
+            raise EditError(EDIT_KEPT.format(path=kept)) from None
         except ReflectError as exc:
             kept = _keep(env, entry.id, text)
             exc.hint = (exc.hint + "\n" if exc.hint else "") + EDIT_KEPT.format(path=kept)
@@ -214,12 +214,17 @@ def _run_editor(env: Env, entry_id: str, text: str) -> str:
         try:
             subprocess.run([*shlex.split(editor), name], check=True)
         except (OSError, subprocess.CalledProcessError, ValueError) as exc:
+            why = (
+                f"it stopped with status {exc.returncode}"
+                if isinstance(exc, subprocess.CalledProcessError)
+                else str(exc)
+            )
             saved = _read(Path(name))
             hint = None
             if saved is not None and saved != text:
                 hint = EDIT_KEPT.format(path=_keep(env, entry_id, saved))
             raise ReflectError(
-                f"Could not run your editor '{editor}' ({exc}). Nothing was changed. "
+                f"Your editor '{editor}' did not finish ({why}). The entry was not changed. "
                 "Set $VISUAL or $EDITOR to the editor you use.",
                 hint=hint,
             ) from None

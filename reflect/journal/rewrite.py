@@ -20,7 +20,7 @@ from pathlib import Path
 from reflect.errors import JournalError, ReflectError
 from reflect.fileio import atomic_write, locked, remove_stale_temp_files
 from reflect.journal.format import FILE_HEADER, ParsedFile, parse
-from reflect.journal.model import Action, Entry, month_key
+from reflect.journal.model import Action, ActionAnswer, Answer, Entry, month_key
 from reflect.journal.store import JournalStore
 
 
@@ -226,8 +226,9 @@ def describe_changes(old: Entry, new: Entry) -> str:
         parts.append("starred" if new.starred else "unstarred")
     if old.body != new.body:
         parts.append("text changed")
-    old_answers = {(s.id, a.prompt_id): a for s in old.sections for a in s.answers}
-    new_answers = {(s.id, a.prompt_id): a for s in new.sections for a in s.answers}
+    # An action answer's actions are counted as actions, below: here only its prompt.
+    old_answers = {(s.id, a.prompt_id): _comparable(a) for s in old.sections for a in s.answers}
+    new_answers = {(s.id, a.prompt_id): _comparable(a) for s in new.sections for a in s.answers}
     _count(
         parts,
         "answer",
@@ -252,6 +253,10 @@ def describe_changes(old: Entry, new: Entry) -> str:
     if not parts and old != new:
         parts.append("layout changed")
     return ", ".join(parts)
+
+
+def _comparable(answer: Answer) -> object:
+    return answer.prompt if isinstance(answer, ActionAnswer) else answer
 
 
 def _action_changes(old: Action, new: Action) -> list[str]:
