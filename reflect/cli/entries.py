@@ -192,8 +192,11 @@ def _ask_edit_again() -> bool:
     if not _stdin_is_terminal():
         return False
     typer.echo(EDIT_AGAIN, nl=False)
-    answer = sys.stdin.readline().strip().lower()
-    return answer in ("e", "edit", "")
+    line = sys.stdin.readline()
+    if not line:  # the input ended: keep the text, never loop
+        echo()
+        return False
+    return line.strip().lower() in ("e", "edit", "")
 
 
 def _run_editor(env: Env, entry_id: str, text: str) -> str:

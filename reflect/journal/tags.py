@@ -3,9 +3,9 @@
 The rule (docs/journal-format.md, "Tags"), chosen so that ordinary writing is not
 mistaken for tags:
 
-- a tag is `#` or `@` followed by a name of letters, digits, `_` and `-` (inside),
-  with at least one letter: `#walk`, `@sam`, `#work-life`, `#2026goals`, but not
-  `#1` or `@3pm`;
+- a tag is `#` or `@` followed by a name that starts with a letter and goes on with
+  letters, digits, `_` and `-`: `#walk`, `@sam`, `#work-life`, `#goals2026`, `#散歩`,
+  but not `#1`, `#42` or `@3pm` (numbers and times);
 - it starts a word: at the start of a line, or after a space or an opening bracket
   or quote. So `sam@example.com`, `https://example.com/#top`, `C#` and `a@b` hold no
   tag, and neither does a Markdown heading (`# Title`, `## Title`: the `#`s are
@@ -27,8 +27,7 @@ from collections.abc import Iterable, Iterator
 from reflect.journal.model import Entry
 from reflect.kinds import kind_of
 
-_TAG = re.compile(r"""(?:(?<=[\s(\[{"'])|^)[#@]([^\W_][\w-]*)""", re.MULTILINE)
-_HAS_LETTER = re.compile(r"[^\W\d_]")
+_TAG = re.compile(r"""(?:(?<=[\s(\[{"'])|^)[#@]([^\W\d_][\w-]*)""", re.MULTILINE)
 
 
 def tag_name(text: str) -> str:
@@ -42,8 +41,7 @@ def tags_in(text: str) -> Iterator[tuple[str, str]]:
         return  # nearly every line: no regular expression needed
     for match in _TAG.finditer(text):
         name = match.group(1).rstrip("-")
-        if _HAS_LETTER.search(name):
-            yield name.casefold(), match.group(0)[0] + name
+        yield name.casefold(), match.group(0)[0] + name
 
 
 def written_words(entry: Entry) -> Iterator[str]:
@@ -82,7 +80,12 @@ def count_tags(entries: Iterable[Entry]) -> list[tuple[str, int]]:
                 spellings.setdefault(name, Counter())[written] += 1
         entries_with.update(names)
     ordered = sorted(entries_with.items(), key=lambda item: (-item[1], item[0]))
-    return [(spellings[name].most_common(1)[0][0], count) for name, count in ordered]
+    return [(_shown(spellings[name]), count) for name, count in ordered]
+
+
+def _shown(spellings: Counter[str]) -> str:
+    """The spelling written most; between equals, lower case, then the first in order."""
+    return min(spellings, key=lambda written: (-spellings[written], written != written.lower()))
 
 
 def has_tags(entry: Entry, wanted: frozenset[str], *, any_of: bool) -> bool:
