@@ -285,9 +285,11 @@ def import_jrnl(
         for file in {store.path_for(e) for e in unique.values()}
         for entry in store.read_file(file).entries
     }
+    # An entry already in reflect whose jrnl original is no longer in the file (its words
+    # changed, so its id did), by time: what an edited entry's new version is a twin of.
     by_time: dict[datetime, Entry] = {}
     for entry in existing.values():
-        if entry.workbook is None:
+        if entry.workbook is None and entry.id not in unique:
             by_time.setdefault(entry.written, entry)
     new: list[Entry] = []
     updates: list[tuple[Entry, Entry]] = []
@@ -295,7 +297,7 @@ def import_jrnl(
     for entry in unique.values():
         if entry.id in existing:
             continue
-        twin = by_time.get(entry.written)
+        twin = by_time.pop(entry.written, None)
         if twin is None:
             new.append(entry)
         elif twin.body == entry.body:
