@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from reflect.dates import (
     When,
+    day_first_locale,
     due_wording,
     echo_when,
     format_day,
-    day_first_locale,
     format_when,
     numeric_note,
     parse_since,

@@ -70,7 +70,10 @@ def store_with(tmp_path: Path, entries: list[Entry]) -> tuple[JournalStore, Path
 
 
 SETTINGS = settings(
-    database=None, max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    database=None,
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 

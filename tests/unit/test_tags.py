@@ -80,7 +80,9 @@ def test_tags_come_from_the_persons_words_not_the_workbooks() -> None:
                     TextAnswer("p", "A #prompt is the workbook's", "Felt #tired"),
                     ChoiceAnswer("c", "Pick", "#option-is-the-workbooks"),
                     ListAnswer("l", "Three things", ("#garden", "tea")),
-                    ActionAnswer("a", "Plan", (Action("h7rt", "Walk with @sam", note="#done-well"),)),
+                    ActionAnswer(
+                        "a", "Plan", (Action("h7rt", "Walk with @sam", note="#done-well"),)
+                    ),
                 ),
             ),
         ),
