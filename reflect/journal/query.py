@@ -204,7 +204,7 @@ class _Term:
     finds 'Straße'), or a regular expression (case-insensitive)."""
 
     def __init__(self, text: str, *, regex: bool) -> None:
-        if not text.strip():
+        if not text:
             raise PatternError("Give some words to search for.")
         self.text = text
         self.regex: re.Pattern[str] | None = None

@@ -101,7 +101,7 @@ def test_search_takes_several_words_and_quoted_phrases(
         (["(unclosed", "--regex"], "as a regular expression"),
         (["fine", "[", "--regex"], "as a regular expression"),
         (["x*", "--regex"], "matches empty text"),
-        (["   "], "Give some words"),
+        ([""], "Give some words"),
     ],
 )
 def test_a_search_that_cannot_be_made_exits_2_not_1(
