@@ -7,10 +7,7 @@ in reflect.journal.rewrite; here are the editor, the questions and the words.
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -206,6 +203,12 @@ def _run_editor(env: Env, entry_id: str, text: str) -> str:
     editor cannot run or fails, whatever was saved is kept in drafts (the words exist
     nowhere else) and the entry is left as it was.
     """
+    # subprocess and tempfile (~5 ms, tempfile brings random): only `edit` needs them,
+    # and `journal`/`show` import this module for their completion of ids.
+    import shlex
+    import subprocess
+    import tempfile
+
     from reflect.fileio import ensure_private_dir
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
