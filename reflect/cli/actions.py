@@ -185,7 +185,15 @@ def _follow_up(found: FoundAction, status: str, env: Env) -> None:
         echo()
         raise typer.Exit(130) from None
     if answer:
-        mark(env.store, found.action.id, status, env.today, answer, entry_id=found.entry.id, follow_up=True)
+        mark(
+            env.store,
+            found.action.id,
+            status,
+            env.today,
+            answer,
+            entry_id=found.entry.id,
+            follow_up=True,
+        )
         echo(messages.FOLLOW_UP_SAVED.format(id=found.action.id))
 
 

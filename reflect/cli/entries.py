@@ -211,9 +211,13 @@ def _run_editor(env: Env, entry_id: str, text: str) -> str:
 
     from reflect.fileio import ensure_private_dir
 
+    from reflect.cli.write import _edit_folder
+
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
-    ensure_private_dir(env.paths.drafts_dir)
-    fd, name = tempfile.mkstemp(prefix=f"edit-{entry_id}-", suffix=".txt", dir=env.paths.drafts_dir)
+    # Encrypted journal: the plain text goes where it never reaches the disk, if it can.
+    folder = _edit_folder(env.paths.drafts_dir, env.store.folder)
+    ensure_private_dir(folder)
+    fd, name = tempfile.mkstemp(prefix=f"edit-{entry_id}-", suffix=".txt", dir=folder)
     with os.fdopen(fd, "wb") as handle:
         handle.write(text.encode("utf-8"))
     try:
@@ -251,15 +255,23 @@ def _read(path: Path) -> str | None:
 
 
 def _keep(env: Env, entry_id: str, text: str) -> Path:
-    """Keep edited text in a private drafts file, never over an earlier one."""
-    from reflect.fileio import atomic_write, locked
+    """Keep edited text in a private drafts file, never over an earlier one. In an
+    encrypted journal it is kept sealed (`edit-ID.txt.age`, which needs only the
+    journal's public key), as `reflect write` keeps its words."""
+    from reflect import crypt
+    from reflect.fileio import atomic_write, ensure_private_dir, locked
 
     folder = env.paths.drafts_dir
+    data = text.encode("utf-8", "surrogateescape")
+    suffix = ".txt"
+    if crypt.is_encrypted(env.store.folder):
+        data, suffix = crypt.seal(env.store.folder, data), ".txt" + crypt.AGE
+    ensure_private_dir(folder)
     with locked(folder):
-        path = folder / f"edit-{entry_id}.txt"
+        path = folder / f"edit-{entry_id}{suffix}"
         number = 1
         while path.exists():
             number += 1
-            path = folder / f"edit-{entry_id}-{number}.txt"
-        atomic_write(path, text.encode("utf-8", "surrogateescape"))
+            path = folder / f"edit-{entry_id}-{number}{suffix}"
+        atomic_write(path, data)
     return path

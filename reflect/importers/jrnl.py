@@ -327,7 +327,7 @@ def import_jrnl(
 def update_text(store: JournalStore, twin: Entry, incoming: Entry) -> None:
     """Put jrnl's new text into the entry imported before, keeping what reflect added
     (its id, star, actions and their states)."""
-    from reflect.journal.format import render_entry
+    from reflect.journal.render import render_entry
     from reflect.journal.rewrite import raw_entry, replace_entry
 
     before = raw_entry(store, twin.id)

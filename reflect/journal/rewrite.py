@@ -18,10 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reflect.errors import JournalError, ReflectError
-from reflect.fileio import atomic_write, locked, remove_stale_temp_files
-from reflect.journal.format import FILE_HEADER, ParsedFile, parse
-from reflect.journal.model import Action, ActionAnswer, Answer, Entry, month_key
+from reflect.fileio import locked, remove_stale_temp_files
+from reflect.journal.entry_parser import ParsedFile
+from reflect.journal.lines import file_header
+from reflect.journal.model import Action, Answer, Entry, month_key
+from reflect.journal.parse import parse, with_format
+from reflect.journal.render import FILE_HEADER, FORMAT_VERSION, format_needed
 from reflect.journal.store import JournalStore
+from reflect.kinds import kind_of
 
 
 class EditError(ReflectError):
@@ -71,10 +75,13 @@ def _rewrite(
         lines = text.split("\n")
         raw = RawEntry(entry, path, "\n".join(lines[span.start : span.end]) + "\n")
         lines[span.start : span.end] = new_lines(raw, lines[span.start : span.end])
-        new_text = "\n".join(lines)
         wanted = expect(entry)
+        new_text = "\n".join(lines)
+        if wanted is not None:  # an edit may add what only a newer format holds
+            new_text = with_format(new_text, format_needed([wanted]))
         _check(parsed, parse(new_text, path), entry.id, wanted, path)
-        atomic_write(path, new_text.encode("utf-8"))
+        store.write_month(path, new_text)
+    store.after_write()
     return (wanted or entry), path
 
 
@@ -143,7 +150,8 @@ def delete_entry(store: JournalStore, entry_id: str) -> tuple[Entry, Path]:
             kept = [*all_lines[:start], *all_lines[end:]]
         new_text = "\n".join(kept) if len(parsed.entries) > 1 else FILE_HEADER + "\n"
         _check(parsed, parse(new_text, path), entry.id, None, path)
-        atomic_write(path, new_text.encode("utf-8"))
+        store.write_month(path, new_text)
+    store.after_write()
     return entry, path
 
 
@@ -161,7 +169,8 @@ def read_edited(text: str, original: Entry) -> Entry:
     """
     if not text.strip():
         raise EditError("The edited text is empty. To remove the entry, use `reflect delete`.")
-    document = FILE_HEADER + "\n\n" + text
+    # Read as the newest format reads: the person may write anything any kind holds.
+    document = file_header(FORMAT_VERSION) + "\n\n" + text
     try:
         parsed = parse(document)
     except JournalError as exc:
@@ -256,7 +265,8 @@ def describe_changes(old: Entry, new: Entry) -> str:
 
 
 def _comparable(answer: Answer) -> object:
-    return answer.prompt if isinstance(answer, ActionAnswer) else answer
+    """What counts as the answer changing: its actions are counted on their own."""
+    return kind_of(answer).without_actions(answer)
 
 
 def _action_changes(old: Action, new: Action) -> list[str]:

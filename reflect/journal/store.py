@@ -278,7 +278,7 @@ class JournalStore:
                 )
             existing = _ready_for(existing, [entry])
             atomic_write(path, self._bytes(existing + "\n" + render_entry(entry), path))
-        self._after_write()
+        self.after_write()
         return path
 
     def add_entries(self, entries: Iterable[Entry]) -> list[Entry]:
@@ -324,7 +324,7 @@ class JournalStore:
                 text = text + "".join("\n" + render_entry(entry) for entry in new)
                 atomic_write(path, self._bytes(text, path))
                 added += new
-        self._after_write()
+        self.after_write()
         return added
 
     def update_action(
@@ -344,8 +344,15 @@ class JournalStore:
             lines[span.start : span.end] = render_action(updated)
             atomic_write(found.path, self._bytes("\n".join(lines), found.path))
             tighten(found.path)
-        self._after_write()
+        self.after_write()
         return FoundAction(updated, found.entry, found.path, found.line)
+
+    def write_month(self, path: Path, text: str) -> None:
+        """Write a month file's whole new text, sealed when the journal is encrypted.
+        For a caller that holds the lock and has checked `text` (reflect.journal.rewrite);
+        it calls `after_write` once the lock is released."""
+        atomic_write(path, self._bytes(text, path))
+        tighten(path)
 
     def _bytes(self, text: str, path: Path) -> bytes:
         """What goes on disk for this month's text: its UTF-8, encrypted when the journal
@@ -369,7 +376,7 @@ class JournalStore:
             raise JournalError("Encryption did not read back. Nothing was changed.", path=path)
         return sealed
 
-    def _after_write(self) -> None:
+    def after_write(self) -> None:
         """In an encrypted journal, bring the action index (and so the counts `reflect
         remind` reads without a passphrase) up to date now, while the key is unlocked."""
         if self.cache_dir is None or not self.encrypted:

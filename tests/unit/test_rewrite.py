@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reflect.errors import AmbiguousIdError, JournalError, NotFoundError
-from reflect.journal.format import parse, render_entry, render_file
 from reflect.journal.model import Action, Entry
+from reflect.journal.parse import parse
+from reflect.journal.render import render_entry, render_file
 from reflect.journal.rewrite import (
     EditError,
     delete_entry,

@@ -8,16 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reflect.journal.model import (
-    Action,
-    ActionAnswer,
-    ChoiceAnswer,
-    Entry,
-    ListAnswer,
-    SectionRecord,
-    TextAnswer,
-)
+from reflect.journal.model import Action, Entry, SectionRecord
 from reflect.journal.tags import count_tags, entry_tags, has_tags, tag_name, tags_in
+from reflect.kinds.action import ActionAnswer
+from reflect.kinds.choice import ChoiceAnswer
+from reflect.kinds.short_list import ListAnswer
+from reflect.kinds.text import TextAnswer
 
 WHEN = datetime(2026, 11, 3, 9, 0)
 
