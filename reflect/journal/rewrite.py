@@ -143,7 +143,10 @@ def delete_entry(store: JournalStore, entry_id: str) -> tuple[Entry, Path]:
             end += 1
         start = span.start
         if end == len(all_lines):  # the last entry: take the blank lines before it instead
-            while start > 0 and not all_lines[start - 1].strip():
+            # ... but only those between the entries: a line of spaces inside the one
+            # before (an empty text is written as one) is that entry's, and stays.
+            floor = max((s.end for s in parsed.entry_spans.values() if s.end <= start), default=0)
+            while start > floor and not all_lines[start - 1].strip():
                 start -= 1
             kept = [*all_lines[:start], ""]
         else:
