@@ -209,9 +209,8 @@ def _run_editor(env: Env, entry_id: str, text: str) -> str:
     import subprocess
     import tempfile
 
-    from reflect.fileio import ensure_private_dir
-
     from reflect.cli.write import _edit_folder
+    from reflect.fileio import ensure_private_dir
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
     # Encrypted journal: the plain text goes where it never reaches the disk, if it can.
