@@ -68,6 +68,15 @@ def entry_tags(entry: Entry) -> list[str]:
     return list(seen)
 
 
+def written_tags(entry: Entry) -> list[str]:
+    """The entry's tags as first written (`#Walk`, `@sam`), each once, in order."""
+    seen: dict[str, str] = {}
+    for text in written_words(entry):
+        for name, written in tags_in(text):
+            seen.setdefault(name, written)
+    return list(seen.values())
+
+
 def count_tags(entries: Iterable[Entry]) -> list[tuple[str, int]]:
     """(tag as most often written, number of entries with it), most used first, then by name."""
     entries_with: Counter[str] = Counter()
