@@ -122,6 +122,9 @@ JOURNAL_EMPTY = "Nothing in your journal yet. Walk a workbook, or `reflect write
 JOURNAL_NO_MATCH = "No entries with those words."
 JOURNAL_SHOWING_NEWEST = "Showing your newest {count} entries; a search looks through them all."
 JOURNAL_FREE_FORM = "free-form"
+JOURNAL_STAR_KEY = "Star"
+JOURNAL_STARRED = "Starred. `reflect journal --starred` lists your starred entries."
+JOURNAL_UNSTARRED = "The star is off."
 
 # Skipping a prompt with words typed in it: skipping means "not this".
 SKIPPED_NOT_SAVED = (
