@@ -95,6 +95,9 @@ SUMMARY_TITLE = "That's the end of {title}."
 SUMMARY_WROTE = "What you wrote"
 SUMMARY_PLANNED = "You planned"
 SUMMARY_NOTHING = "(Nothing written this time, and that's fine.)"
+SUMMARY_STAR_OFFER = "Press s to star this entry, to find it again easily."
+SUMMARY_STARRED = "Starred. `reflect journal --starred` lists your starred entries."
+SUMMARY_STAR_KEY = "Star"
 
 # ---- Actions review.
 REVIEW_TITLE = "What you planned"
