@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reflect.errors import AlreadyClosedError
 from reflect.journal.model import (
     STATUSES,
     Action,
@@ -164,9 +165,15 @@ def mark(
     note: str | None = None,
     *,
     entry_id: str | None = None,
+    follow_up: bool = False,
 ) -> FoundAction:
     """Mark an action done or dropped (or open again), with an optional follow-up note.
     `entry_id` says which action is meant when two entries share its id.
+
+    Closing one that is already closed raises AlreadyClosedError, decided under the
+    journal's lock: a second `done` must not move its date, and a `drop` after `done`
+    must not turn the note on how it went into the reason it was dropped. Only the
+    follow-up note (`follow_up`: the note asked for straight after closing) may be added.
 
     Raises ValueError for a status that is not one of STATUSES (the callers offer only
     those), before anything is read or written."""
@@ -175,6 +182,9 @@ def mark(
         raise ValueError(f"not an action status: {status!r}")
 
     def change(action: Action) -> Action:
+        added_note = follow_up and action.status == status
+        if status != "open" and action.status != "open" and not added_note:
+            raise AlreadyClosedError(_already(action, status), same=action.status == status)
         return dataclasses.replace(
             action,
             status=checked,
@@ -183,6 +193,17 @@ def mark(
         )
 
     return store.update_action(action_id, change, entry_id)
+
+
+def _already(action: Action, asked: str) -> str:
+    when = f" on {action.changed_on.isoformat()}" if action.changed_on else ""
+    if action.status == asked:
+        return f"{action.id} ({action.text}) is already {asked}{when}. Nothing changed."
+    verb = "done" if asked == "done" else "dropped"
+    return (
+        f"{action.id} ({action.text}) was {action.status}{when}, so it can't be marked "
+        f"{verb} as well. Nothing changed."
+    )
 
 
 def move(

@@ -142,3 +142,33 @@ class NotFoundError(ReflectError):
 class InvalidAnswer(ReflectError):
     """An answer that does not fit its prompt (a number off the scale, an unknown option).
     Raised by each kind's `check` (`reflect.kinds`); the front end asks again."""
+
+
+class PatternError(ReflectError):
+    """Search words that cannot be searched for (empty, or a broken regular expression).
+
+    Its own exit code (2, a usage error, as for a date) so a script can tell "you
+    asked wrongly" from "nothing matched" (`reflect search` exits 1 for that).
+    """
+
+    exit_code = 2
+
+
+class AmbiguousIdError(NotFoundError):
+    """An id prefix that more than one entry (or action) starts with."""
+
+    exit_code = 1
+
+
+class AlreadyClosedError(ReflectError):
+    """Done or drop asked of an action that is already done or dropped: said, not redone.
+
+    `same` is True when it is already in the state asked for (done twice), which a
+    script may treat as success; `status` and `on` are what it already is, and since.
+    """
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, same: bool) -> None:
+        super().__init__(message)
+        self.same = same

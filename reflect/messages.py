@@ -16,6 +16,10 @@ have to work through them alone, or today."""
 
 PAUSED = "Your answers are saved. Run `reflect start {workbook}` to carry on where you left off."
 FINISHED = "Saved to your journal ({path}), entry {entry}."
+STAR_OFFER = (
+    "Star this entry, to find it again with `reflect journal --starred`? (y, or Enter for no) "
+)
+STARRED = "Starred."
 CLOSING = "Thank you for taking this time. Go gently."
 
 PLAIN_HELP = (

@@ -25,7 +25,7 @@ from pathlib import Path
 from reflect import messages
 from reflect.dates import echo_when, parse_when
 from reflect.drafts import DraftStore
-from reflect.errors import DateError, InvalidAnswer
+from reflect.errors import DateError, InvalidAnswer, ReflectError
 from reflect.finish import finish_session
 from reflect.insights.last import Recall
 from reflect.journal.store import JournalStore
@@ -357,6 +357,24 @@ class PlainWalk:
         """Said only once the draft is saved, never before."""
         self.io.write("\n" + messages.PAUSED.format(workbook=self.session.workbook.id) + "\n")
 
+    def _offer_star(self, entry_id: str) -> None:
+        """Asked once the entry is saved: Enter, or the end of the input, leaves it be."""
+        from reflect.journal.rewrite import set_starred
+
+        self.io.write(messages.STAR_OFFER)
+        answer = self._read()
+        if answer is None:
+            self.io.write("\n")
+            return
+        if answer.strip().lower() not in ("y", "yes"):
+            return
+        try:
+            set_starred(self.store, entry_id, True)
+        except ReflectError as problem:  # the entry itself is saved: only the star failed
+            self.io.write(f"{problem}\n")
+            return
+        self.io.write(messages.STARRED + "\n")
+
     def _finish(self) -> PlainOutcome:
         session = self.session
         entry, path = finish_session(
@@ -376,5 +394,6 @@ class PlainWalk:
             for item in entry.left:
                 self.io.write(f"  {item.prompt}\n")
         self.io.write(messages.FINISHED.format(path=path, entry=entry.id) + "\n")
+        self._offer_star(entry.id)
         self.io.write(messages.CLOSING + "\n")
         return PlainOutcome(finished=True, entry_path=path, entry_id=entry.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date, time
 from pathlib import Path
 from typing import Annotated
 
@@ -23,8 +24,8 @@ from reflect.actions import (
 )
 from reflect.cli import common
 from reflect.cli.common import Env, echo, get_env
-from reflect.dates import due_wording, format_day, parse_when
-from reflect.errors import DateError
+from reflect.dates import due_wording, format_day, numeric_note, parse_when
+from reflect.errors import AlreadyClosedError, DateError
 from reflect.journal.store import FoundAction
 from reflect.terminal import is_utf8
 
@@ -34,6 +35,13 @@ app = typer.Typer(
     no_args_is_help=False,
     rich_markup_mode=None,
 )
+
+
+def _complete(incomplete: str) -> list[tuple[str, str]]:
+    """Open action ids for shell completion (imported only when Tab is pressed)."""
+    from reflect.cli.completion import open_action_ids
+
+    return open_action_ids(incomplete)
 
 
 @app.callback()
@@ -177,7 +185,15 @@ def _follow_up(found: FoundAction, status: str, env: Env) -> None:
         echo()
         raise typer.Exit(130) from None
     if answer:
-        mark(env.store, found.action.id, status, env.today, answer, entry_id=found.entry.id)
+        mark(
+            env.store,
+            found.action.id,
+            status,
+            env.today,
+            answer,
+            entry_id=found.entry.id,
+            follow_up=True,
+        )
         echo(messages.FOLLOW_UP_SAVED.format(id=found.action.id))
 
 
@@ -188,7 +204,15 @@ def _when(text: str | None, env: Env) -> tuple[object, object]:
         when = parse_when(text, env.today)
     except DateError as exc:
         raise typer.BadParameter(exc.message) from None
+    note = numeric_note(text, env.today)
+    if note is not None:
+        echo(note, err=True)  # 4/5 reads two ways: say which was taken
     return when.day, when.at
+
+
+def _day_and_time(day: date, at: time | None, env: Env) -> str:
+    """'Fri 4 Dec' or 'Fri 4 Dec 09:00': the time echoed back, as it was stored."""
+    return format_day(day, env.today) + (f" {at:%H:%M}" if at is not None else "")
 
 
 @app.command("add")
@@ -199,7 +223,6 @@ def add(
     ] = None,
 ) -> None:
     """Add an action from the command line."""
-    from datetime import date, time
 
     env = get_env()
     if not text.strip() or "\n" in text:
@@ -208,13 +231,16 @@ def add(
     assert day is None or isinstance(day, date)
     assert at is None or isinstance(at, time)
     action, _ = add_action(env.store, text.strip(), day, at, env.now)
-    when = f", due {format_day(day, env.today)} ({due_wording(day, env.today)})" if day else ""
+    when = f", due {_day_and_time(day, at, env)} ({due_wording(day, env.today)})" if day else ""
     echo(f"Added {action.id}: {action.text}{when}.")
 
 
 @app.command("done")
 def done(
-    ids: Annotated[list[str], typer.Argument(help="One or more action ids.")],
+    ids: Annotated[
+        list[str],
+        typer.Argument(help="One or more action ids (or their starts).", autocompletion=_complete),
+    ],
     note: Annotated[
         str | None, typer.Option("--note", help="A short note on how it went, kept with it.")
     ] = None,
@@ -233,7 +259,10 @@ def done(
 
 @app.command("drop")
 def drop(
-    ids: Annotated[list[str], typer.Argument(help="One or more action ids.")],
+    ids: Annotated[
+        list[str],
+        typer.Argument(help="One or more action ids (or their starts).", autocompletion=_complete),
+    ],
     note: Annotated[
         str | None, typer.Option("--note", help="A short note on why, kept with it.")
     ] = None,
@@ -256,16 +285,27 @@ def drop(
 def _close(ids: list[str], status: str, note: str | None, said: str, entry: str | None) -> None:
     """Mark each action, say so, and (at a terminal, without --note) ask the follow-up."""
     env = get_env()
+    refused = False
     for action_id in ids:
-        found = mark(env.store, action_id, status, env.today, note, entry_id=entry)
+        try:
+            found = mark(env.store, action_id, status, env.today, note, entry_id=entry)
+        except AlreadyClosedError as exc:
+            # Said, not redone: done twice is no failure, but drop after done is.
+            echo(exc.message, err=True)
+            refused = refused or not exc.same
+            continue
         echo(said.format(id=found.action.id, text=found.action.text))
         if note is None:
             _follow_up(found, status, env)
+    if refused:
+        raise typer.Exit(1)
 
 
 @app.command("move")
 def move_action(
-    action_id: Annotated[str, typer.Argument(help="The action's id.")],
+    action_id: Annotated[
+        str, typer.Argument(help="The action's id (or its start).", autocompletion=_complete)
+    ],
     when: Annotated[str, typer.Argument(help="The new date: 'fri', 'in 3 days', 'none'.")],
     entry: Annotated[
         str | None,
@@ -277,7 +317,6 @@ def move_action(
     ] = None,
 ) -> None:
     """Give an action a new date ('none' removes the date)."""
-    from datetime import date, time
 
     env = get_env()
     day, at = (None, None) if when.strip().lower() in ("none", "no date") else _when(when, env)
@@ -289,5 +328,5 @@ def move_action(
     else:
         echo(
             f"Moved: {found.action.id} {found.action.text} — "
-            f"{format_day(day, env.today)} ({due_wording(day, env.today)})."
+            f"{_day_and_time(day, at, env)} ({due_wording(day, env.today)})."
         )

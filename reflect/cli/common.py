@@ -92,5 +92,12 @@ def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
+def echo_json(data: object) -> None:
+    """JSON for scripts, indented, with every character as it is (not \\u escapes)."""
+    import json  # ~2 ms; only --json pays for it
+
+    echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
 def is_interactive() -> bool:
     return stdin_is_terminal() and sys.stdout.isatty()

@@ -12,16 +12,16 @@ from typing import Annotated, Any
 import typer
 
 from reflect.cli.common import Env, echo, get_env
+from reflect.cli.entries import complete_entry_ids
 from reflect.cli.reading import (
     SINCE_HELP,
     UNTIL_HELP,
     WORKBOOK_HELP,
-    clean_id,
     date_range,
     document_to_screen,
-    unknown_entry,
+    lookup_entry,
 )
-from reflect.errors import NotFoundError, ReflectError
+from reflect.errors import ReflectError
 from reflect.export.parallel import processes_to_use
 from reflect.journal.model import Entry
 from reflect.journal.query import Filters, iter_entries, month_files, split_by_size
@@ -75,7 +75,9 @@ def export(
     entry_ids: Annotated[
         list[str] | None,
         typer.Option(
-            "--entry", help="Only this entry (repeat for more). Its id is in `reflect journal`."
+            "--entry",
+            help="Only this entry (repeat for more). Its id is in `reflect journal`.",
+            autocompletion=complete_entry_ids,
         ),
     ] = None,
     section_ids: Annotated[
@@ -100,7 +102,8 @@ def export(
         since=start,
         until=end,
         workbook=workbook,
-        entry_ids=frozenset(clean_id(i) for i in entry_ids or ()),
+        # A short id (`--entry vs2r`) becomes the whole one, as everywhere an id is typed.
+        entry_ids=frozenset(lookup_entry(env.store, i)[0].id for i in entry_ids or ()),
         section_ids=frozenset(s.strip() for s in section_ids or ()),
     )
     parts = _parts(env, filters)
@@ -161,10 +164,7 @@ def _parts(env: Env, filters: Filters) -> list[Callable[[], Iterable[Entry]]]:
 def _chosen_by_id(env: Env, filters: Filters) -> Callable[[], Iterable[Entry]]:
     found: list[Entry] = []
     for entry_id in sorted(filters.entry_ids):
-        try:
-            found.append(env.store.find_entry(entry_id)[0])
-        except NotFoundError:
-            raise unknown_entry(entry_id) from None
+        found.append(lookup_entry(env.store, entry_id)[0])
     found.sort(key=lambda e: e.written)
 
     def chosen() -> Iterator[Entry]:

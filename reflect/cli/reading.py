@@ -16,19 +16,30 @@ import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import BinaryIO
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 import typer
 
-from reflect.dates import parse_since
-from reflect.errors import DateError, NotFoundError
+from reflect.dates import format_day, parse_since
+from reflect.errors import AmbiguousIdError, DateError, NotFoundError
 from reflect.terminal import visible
+
+if TYPE_CHECKING:
+    from reflect.journal.model import Entry
+    from reflect.journal.store import JournalStore
 
 Piece = tuple[str, str | None]
 Line = list[Piece]
 
-SINCE_HELP = "Only from this day on: 'mon', 'last week', '3 days ago', '4 dec', '2026-11-01'."
-UNTIL_HELP = "Only up to and including this day (same words as --since)."
+SINCE_HELP = (
+    "Only from this day on: 'yesterday', 'mon', 'last week', '3 days ago', '4 dec', 'nov' "
+    "(its 1st), '2025' (1 Jan), '2026-11-01'."
+)
+UNTIL_HELP = (
+    "Only up to and including this day (same words as --since; a month or a year means "
+    "its last day: 'nov' is 30 Nov, '2025' is 31 Dec 2025)."
+)
 WORKBOOK_HELP = "Only entries from this workbook (its id), or 'free-form'."
 
 
@@ -42,10 +53,15 @@ def date_range(
             days.append(None)
             continue
         try:
-            days.append(parse_since(text, today))
+            days.append(parse_since(text, today, last=option == "--until"))
         except DateError as exc:
             raise DateError(f"{option}: {exc.message}") from None
     start, end = days
+    if start is not None and start > today:
+        raise DateError(
+            f"--since: {since!r} is {format_day(start, today)}, after today, so no entry "
+            "could match yet. Try 'yesterday', 'last week' or a date that has passed."
+        )
     if start is not None and end is not None and start > end:
         raise DateError("--since is after --until, so nothing could match.")
     return start, end
@@ -53,6 +69,17 @@ def date_range(
 
 def clean_id(entry_id: str) -> str:
     return entry_id.strip().lower()
+
+
+def lookup_entry(store: JournalStore, entry_id: str) -> tuple[Entry, Path]:
+    """The entry a person means by `entry_id` (a whole id or a unique start of one), or
+    an error saying there is none, or listing the ones a short prefix could mean."""
+    try:
+        return store.find_entry(clean_id(entry_id))
+    except AmbiguousIdError:
+        raise
+    except NotFoundError:
+        raise unknown_entry(clean_id(entry_id)) from None
 
 
 def unknown_entry(entry_id: str) -> NotFoundError:

@@ -79,7 +79,9 @@ def _close(env: Env, action: IndexedAction, status: str, read: Read) -> None:
     typer.echo("    " + messages.FOLLOW_UP[status], nl=False)
     note = (read() or "").strip()
     if note:
-        mark(env.store, action.id, status, env.today, note, entry_id=action.entry_id)
+        mark(
+            env.store, action.id, status, env.today, note, entry_id=action.entry_id, follow_up=True
+        )
 
 
 def _move(env: Env, action: IndexedAction, read: Read) -> None:

@@ -44,6 +44,11 @@ COMMANDS: dict[str, tuple[str, bool]] = {
     "journal": ("reflect.cli.journal", False),
     "show": ("reflect.cli.journal", False),
     "search": ("reflect.cli.journal", False),
+    "tags": ("reflect.cli.journal", False),
+    "star": ("reflect.cli.entries", False),
+    "unstar": ("reflect.cli.entries", False),
+    "edit": ("reflect.cli.entries", False),
+    "delete": ("reflect.cli.entries", False),
     "export": ("reflect.cli.export", False),
     "insights": ("reflect.cli.insights", False),
     "import": ("reflect.cli.importer", True),
@@ -120,7 +125,7 @@ def root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
 ) -> None:
@@ -148,10 +153,14 @@ def new_app() -> typer.Typer:
         cls=ReflectGroup,
         no_args_is_help=False,
         invoke_without_command=True,
-        add_completion=False,
+        # --install-completion / --show-completion (bash, zsh, fish). Costs `--help` and
+        # every command nothing measurable (see CHANGELOG); `remind` never gets here.
+        add_completion=True,
         # Never print local variables in a traceback: they may hold someone's words.
         pretty_exceptions_show_locals=False,
         rich_markup_mode=None,
+        # `-h` as well as `--help`, on every command (sub-contexts inherit it).
+        context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(root)
     return app
@@ -159,7 +168,7 @@ def new_app() -> typer.Typer:
 
 def app_for(args: list[str]) -> typer.Typer:
     """The app to run `reflect ARGS` with: one command's, or all of them."""
-    if args == ["--version"]:
+    if args in (["--version"], ["-V"]):
         return new_app()  # the root alone answers it
     name = args[0] if args else ""
     if name not in COMMANDS:

@@ -34,9 +34,19 @@ def register(app: typer.Typer) -> None:
     app.command("start", help=START_HELP)(start)
 
 
+def _complete_workbooks(incomplete: str) -> list[tuple[str, str]]:
+    """Workbook ids for shell completion (imported only when Tab is pressed)."""
+    from reflect.cli.completion import workbook_ids
+
+    return workbook_ids(incomplete)
+
+
 def start(
     workbook: Annotated[
-        str | None, typer.Argument(help="A workbook id or a path to a .toml file.")
+        str | None,
+        typer.Argument(
+            help="A workbook id or a path to a .toml file.", autocompletion=_complete_workbooks
+        ),
     ] = None,
     plain: Annotated[
         bool,

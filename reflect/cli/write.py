@@ -26,13 +26,19 @@ def register(app: typer.Typer) -> None:
 
 
 def write(
-    text: Annotated[
-        str | None,
-        typer.Argument(help="What to write. Without it: piped input, or your $EDITOR."),
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[TEXT]...",
+            help="What to write (quoted or not: `reflect write a quiet day`). "
+            "Without it: piped input, or your $EDITOR.",
+        ),
     ] = None,
 ) -> None:
-    """Write a free-form entry: from the argument, from piped input, or in your $EDITOR."""
+    """Write a free-form entry: from the arguments, from piped input, or in your $EDITOR."""
     env = get_env()
+    # Several words are joined with a space, as jrnl does; one argument is kept exactly.
+    text = " ".join(words) if words else None
     if text is None:
         text = (
             _from_editor(env.paths.drafts_dir, env.paths.journal_dir)

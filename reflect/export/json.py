@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from reflect.export.json_schema import SCHEMA_FILE
 from reflect.journal.model import Answer, Entry
+from reflect.journal.tags import entry_tags
 from reflect.kinds import kind_of
 from reflect.kinds.action import action_to_json
 
@@ -60,6 +61,8 @@ def entry_to_json(entry: Entry) -> dict[str, Any]:
         "workbook": entry.workbook,
         "workbook_version": entry.version,
         "starred": entry.starred,
+        # Derived from the words (reflect.journal.tags); a reader back ignores it.
+        "tags": entry_tags(entry),
         "body": entry.body,
         "actions": [action_to_json(action) for action in entry.actions],
         "sections": [

@@ -36,6 +36,7 @@ from typing import IO
 from reflect.export.markdown_text import block, clock, inline, long_day, repeated_inline, task_list
 from reflect.export.parallel import run_tasks
 from reflect.journal.model import Entry
+from reflect.journal.tags import written_tags
 from reflect.kinds import kind_of
 
 # Rendered entries beyond this many bytes wait on disk, not in memory (see above):
@@ -59,6 +60,7 @@ FREE_FORM = "free-form"
 WORKBOOK = "workbook {id}"
 WORKBOOK_VERSION = "workbook {id} (version {version})"
 STARRED = "★ starred"
+TAGS = "Tags"
 LEFT = "Left for another day"
 
 
@@ -253,6 +255,9 @@ def render_entry(entry: Entry, *, anchor_line: bool = True) -> str:
         f"{target}## {title}\n",
         f"*{clock(entry.written)} · {_about(entry.workbook, entry.version, entry.starred)}*\n",
     ]
+    tags = written_tags(entry)
+    if tags:
+        parts.append(f"*{TAGS}: {inline(' '.join(tags))}*\n")
     if entry.body is not None:
         parts.append(block(entry.body))
     if entry.actions:

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Literal
 
 from reflect.errors import ReflectError, could_not
 from reflect.fileio import read_plain_file
@@ -95,16 +96,30 @@ def _read_date(text: str, formats: Iterable[str]) -> datetime | None:
     return None
 
 
+# How jrnl's encrypted journals begin: jrnl 2 and later write one Fernet token (its
+# base64 always starts 'gAAAAA'), newer ones a 'JRNLv' version mark; jrnl 1 wrote raw
+# AES bytes, which are not UTF-8 (caught below).
+_ENCRYPTED_STARTS = (b"JRNLv", b"gAAAAA")
+ENCRYPTED = (
+    "This is an encrypted jrnl journal, which reflect cannot read. Make a plain copy "
+    "with jrnl first: `jrnl --export txt > journal.txt` (or decrypt it with "
+    "`jrnl --decrypt`), then import that file, and delete the plain copy after."
+)
+
+
 def decode(raw: bytes, path: Path) -> str:
     """The file's text, with a clear word when it is encrypted or not text."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.lstrip().startswith(_ENCRYPTED_STARTS):
+        raise ReflectError(ENCRYPTED, path=path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ReflectError(
-            "This file is not UTF-8 text. If it is an encrypted jrnl journal, decrypt it "
-            "first (`jrnl --decrypt`), then import the decrypted file.",
+            "This file is not UTF-8 text. If it is an encrypted jrnl journal, make a plain "
+            "copy first (`jrnl --export txt > journal.txt`, or `jrnl --decrypt`), then "
+            "import that file.",
             path=path,
             line=raw[: exc.start].count(b"\n") + 1,
         ) from None
@@ -225,6 +240,15 @@ class ImportReport:
     imported: int
     skipped: int
     actions: int
+    updated: int = 0  # entries edited in jrnl since an import, whose text was replaced
+    changed: int = 0  # such entries left as they were (no decision, or "skip")
+
+
+# What to do with an entry edited in jrnl after it was imported: "update" puts jrnl's
+# new text into the entry already in reflect (keeping its id, star, actions and their
+# states); "keep-both" imports it as another entry; "skip" leaves it out.
+Decision = Literal["update", "keep-both", "skip"]
+Decide = Callable[[Entry, Entry], Decision]
 
 
 def import_jrnl(
@@ -234,12 +258,18 @@ def import_jrnl(
     timeformat: str | None = None,
     with_actions: bool = True,
     dry_run: bool = False,
+    decide: Decide | None = None,
 ) -> ImportReport:
     """Import a jrnl journal (a file, or a folder journal) into `store`.
 
     Every file is read and parsed before anything is written; entries already in the
     journal (the same id) are skipped, and so is a second copy of an identical entry
     within the file, so importing again adds nothing.
+
+    An entry edited in jrnl after it was imported has a new id (ids come from the
+    text), but the same date and time, to the second, as a free-form entry already in
+    reflect. It is not imported again silently: `decide(existing, incoming)` says what
+    to do (without it, or in a dry run, it is left out and counted as `changed`).
     """
     items = [
         item for file, text in read_jrnl_files(path) for item in parse_jrnl(text, file, timeformat)
@@ -250,18 +280,56 @@ def import_jrnl(
         entry_id = item.entry_id()
         if entry_id not in unique:
             unique[entry_id] = to_entry(item, taken)
-    if dry_run:
-        present = {
-            entry.id
-            for file in {store.path_for(e) for e in unique.values()}
-            for entry in store.read_file(file).entries
-        }
-        added = [e for e in unique.values() if e.id not in present]
-    else:
-        added = store.add_entries(unique.values())
+    existing = {
+        entry.id: entry
+        for file in {store.path_for(e) for e in unique.values()}
+        for entry in store.read_file(file).entries
+    }
+    # An entry already in reflect whose jrnl original is no longer in the file (its words
+    # changed, so its id did), by time: what an edited entry's new version is a twin of.
+    by_time: dict[datetime, Entry] = {}
+    for entry in existing.values():
+        if entry.workbook is None and entry.id not in unique:
+            by_time.setdefault(entry.written, entry)
+    new: list[Entry] = []
+    updates: list[tuple[Entry, Entry]] = []
+    changed = 0
+    for entry in unique.values():
+        if entry.id in existing:
+            continue
+        twin = by_time.pop(entry.written, None)
+        if twin is None:
+            new.append(entry)
+        elif twin.body == entry.body:
+            continue  # the same words already there (only the header changed)
+        else:
+            choice = decide(twin, entry) if decide is not None and not dry_run else "skip"
+            if choice == "keep-both":
+                new.append(entry)
+            elif choice == "update":
+                updates.append((twin, entry))
+            else:
+                changed += 1
+    added = new if dry_run else store.add_entries(new)
+    if not dry_run:
+        for twin, entry in updates:
+            update_text(store, twin, entry)
     return ImportReport(
         read=len(items),
         imported=len(added),
-        skipped=len(items) - len(added),
+        skipped=len(items) - len(added) - len(updates) - changed,
         actions=sum(len(e.actions) for e in added),
+        updated=len(updates),
+        changed=changed,
     )
+
+
+def update_text(store: JournalStore, twin: Entry, incoming: Entry) -> None:
+    """Put jrnl's new text into the entry imported before, keeping what reflect added
+    (its id, star, actions and their states)."""
+    from reflect.journal.render import render_entry
+    from reflect.journal.rewrite import raw_entry, replace_entry
+
+    before = raw_entry(store, twin.id)
+    updated = replace(twin, body=incoming.body, starred=twin.starred or incoming.starred)
+    replace_entry(store, before, render_entry(updated))

@@ -14,16 +14,18 @@ Nothing here prints or reads the clock.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from calendar import isleap
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from reflect.errors import ReflectError
+from reflect.errors import PatternError
 from reflect.journal.model import Entry, month_key
 from reflect.journal.parse import parse
 from reflect.journal.prefilter import may_contain
 from reflect.journal.store import JournalStore
+from reflect.journal.tags import has_tags
 from reflect.kinds import kind_of
 
 FREE_FORM = "free-form"
@@ -37,7 +39,11 @@ class Filters:
     "free-form" for entries written without one. `entry_ids` keeps only those
     entries; `section_ids` keeps only those sections of each entry and drops
     everything else in it (its text, loose actions and the prompts it left for
-    another day too), so sharing one section shares nothing more.
+    another day too), so sharing one section shares nothing more. `starred` keeps
+    only starred entries; `tags` only those with every one of these tags (names, see
+    reflect.journal.tags), or with any of them when `any_tag`. `on_this_day` keeps
+    entries written on that day's date (day and month) in earlier years; on 28
+    February of a year without a 29th, the 29ths of leap years too.
     """
 
     since: date | None = None
@@ -45,12 +51,30 @@ class Filters:
     workbook: str | None = None
     entry_ids: frozenset[str] = field(default_factory=frozenset)
     section_ids: frozenset[str] = field(default_factory=frozenset)
+    starred: bool = False
+    tags: frozenset[str] = field(default_factory=frozenset)
+    any_tag: bool = False
+    on_this_day: date | None = None
 
     def month_wanted(self, key: str) -> bool:
         """Whether a month file ('2026-11') can hold an entry in the date range."""
         if self.since is not None and key < month_key(self.since):
             return False
+        if self.on_this_day is not None and (
+            key[5:] != f"{self.on_this_day.month:02d}" or key >= month_key(self.on_this_day)
+        ):
+            return False
         return not (self.until is not None and key > month_key(self.until))
+
+    def _on_the_day(self, day: date) -> bool:
+        target = self.on_this_day
+        assert target is not None
+        if day.year >= target.year or day.month != target.month:
+            return False
+        if day.day == target.day:
+            return True
+        # 28 Feb in a year without a 29th is also the day of the 29ths.
+        return (target.month, target.day, day.day) == (2, 28, 29) and not isleap(target.year)
 
     def keep(self, entry: Entry) -> Entry | None:
         """The part of `entry` these filters let through, or None."""
@@ -62,6 +86,12 @@ class Filters:
         if self.workbook is not None and (entry.workbook or FREE_FORM) != self.workbook:
             return None
         if self.entry_ids and entry.id not in self.entry_ids:
+            return None
+        if self.starred and not entry.starred:
+            return None
+        if self.on_this_day is not None and not self._on_the_day(day):
+            return None
+        if self.tags and not has_tags(entry, self.tags, any_of=self.any_tag):
             return None
         if self.section_ids:
             sections = tuple(s for s in entry.sections if s.id in self.section_ids)
@@ -125,15 +155,18 @@ def list_entries(
     workbook: str | None = None,
     limit: int | None = None,
     newest_first: bool = True,
+    filters: Filters | None = None,
 ) -> list[Entry]:
     """Entries newest first (by default), at most `limit` of them.
 
-    With a limit, newest first, only the newest month files are read.
+    With a limit, newest first, only the newest month files are read. `filters`, when
+    given, says everything else (`since`, `until` and `workbook` are then unused).
     """
     found: list[Entry] = []
     if limit is not None and limit <= 0:
         return found
-    filters = Filters(since=since, until=until, workbook=workbook)
+    if filters is None:
+        filters = Filters(since=since, until=until, workbook=workbook)
     for entry in iter_entries(store, filters, newest_first=newest_first):
         found.append(entry)
         if limit is not None and len(found) >= limit:
@@ -166,25 +199,25 @@ class Match:
     hits: tuple[Hit, ...]
 
 
-class Pattern:
-    """What to look for: case-insensitive words (Unicode casefolding, so 'STRASSE'
+class _Term:
+    """One thing to look for: case-insensitive words (Unicode casefolding, so 'STRASSE'
     finds 'Straße'), or a regular expression (case-insensitive)."""
 
-    def __init__(self, text: str, *, regex: bool = False) -> None:
+    def __init__(self, text: str, *, regex: bool) -> None:
         if not text:
-            raise ReflectError("Give some words to search for.")
+            raise PatternError("Give some words to search for.")
         self.text = text
         self.regex: re.Pattern[str] | None = None
         if regex:
             try:
                 self.regex = re.compile(text, re.IGNORECASE)
             except re.error as exc:
-                raise ReflectError(
+                raise PatternError(
                     f"I couldn't read {text!r} as a regular expression ({exc}). "
                     "Leave out --regex to search for the words as they are."
                 ) from None
             if self.regex.search("") is not None:
-                raise ReflectError(
+                raise PatternError(
                     f"The regular expression {text!r} matches empty text, so it would "
                     "match everything. Make it match at least one character."
                 )
@@ -207,6 +240,53 @@ class Pattern:
         if self.folded not in line.casefold():
             return ()
         return _folded_spans(line, self.folded)
+
+
+class Pattern:
+    """What to look for: one or more terms, every one of which must appear in an entry
+    (anywhere in it, in any order), as `reflect search quiet day` means.
+
+    A term is one argument as the shell passed it, so `reflect search "quiet day"`
+    is one term, the exact phrase. Each term is case-insensitive words (Unicode
+    casefolding) or, with `regex`, a regular expression.
+    """
+
+    def __init__(self, text: str | Sequence[str], *, regex: bool = False) -> None:
+        texts = [text] if isinstance(text, str) else list(text)
+        if not texts:
+            raise PatternError("Give some words to search for.")
+        self.terms = [_Term(part, regex=regex) for part in texts]
+        self.text = " ".join(texts)
+
+    def might_be_in(self, raw: str) -> bool:
+        """False means no line of `raw` (a field's text) can match any term."""
+        return any(term.might_be_in(raw) for term in self.terms)
+
+    def may_hold_all(self, raw: str) -> bool:
+        """False means `raw` (a month file, an entry) cannot hold every term."""
+        return all(term.might_be_in(raw) for term in self.terms)
+
+    def spans(self, line: str) -> tuple[tuple[int, int], ...]:
+        """Where any term matches in `line`, in order, overlapping matches merged."""
+        if len(self.terms) == 1:
+            return self.terms[0].spans(line)
+        found = sorted(span for term in self.terms for span in term.spans(line))
+        merged: list[tuple[int, int]] = []
+        for start, end in found:
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return tuple(merged)
+
+    def all_found(self, lines: Iterable[str]) -> bool:
+        """Whether every term matches somewhere in `lines`."""
+        missing = set(range(len(self.terms)))
+        for line in lines:
+            missing -= {i for i in missing if self.terms[i].spans(line)}
+            if not missing:
+                return True
+        return not missing
 
 
 def _folded_spans(line: str, needle: str) -> tuple[tuple[int, int], ...]:
@@ -271,12 +351,16 @@ def match_entry(entry: Entry, pattern: Pattern) -> Match | None:
         for line in text.split("\n")
         if (spans := pattern.spans(line))
     ]
-    return Match(entry, tuple(hits)) if hits else None
+    if not hits:
+        return None
+    if len(pattern.terms) > 1 and not pattern.all_found(hit.line for hit in hits):
+        return None
+    return Match(entry, tuple(hits))
 
 
 def search(
     store: JournalStore,
-    pattern: str | Pattern,
+    pattern: str | Sequence[str] | Pattern,
     *,
     regex: bool = False,
     filters: Filters | None = None,
@@ -284,19 +368,19 @@ def search(
 ) -> Iterator[Match]:
     """Entries whose words match, newest first, lazily: stop iterating to stop reading.
 
-    Raises ReflectError for an empty or unreadable pattern before reading anything.
+    Raises PatternError for an empty or unreadable pattern before reading anything.
     """
-    if isinstance(pattern, str):
+    if not isinstance(pattern, Pattern):
         pattern = Pattern(pattern, regex=regex)
     filters = filters or Filters()
     found = 0
     for path in month_files(store, filters, newest_first=True):
         raw = store.read_text(path)
-        if not pattern.might_be_in(raw):
+        if not pattern.may_hold_all(raw):
             continue
         # Only the entries that may hold the words are read: in ten years of daily
         # notes a word is in a few dozen, and reading is nearly all of a search.
-        read = parse(raw, path, wanted=pattern.might_be_in)
+        read = parse(raw, path, wanted=pattern.may_hold_all)
         entries = sorted(read.entries, key=lambda e: e.written, reverse=True)
         for entry in entries:
             kept = filters.keep(entry)

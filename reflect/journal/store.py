@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from reflect.crypt import AGE, is_encrypted, seal, unseal
-from reflect.errors import JournalError, NotFoundError, ReflectError
+from reflect.errors import AmbiguousIdError, JournalError, NotFoundError, ReflectError
 from reflect.fileio import atomic_write, locked, remove_stale_temp_files, tighten
 from reflect.journal import months
 from reflect.journal.entry_parser import ParsedFile
@@ -27,6 +28,10 @@ from reflect.journal.months import MONTH_FILE
 from reflect.journal.parse import parse, with_format
 from reflect.journal.render import format_needed, render_entry
 from reflect.messages import NOT_UTF8
+
+# A shorter prefix than this is never taken for an id: one letter would match too much.
+MIN_PREFIX = 2
+MAX_CANDIDATES = 10  # an ambiguous prefix lists at most this many
 
 
 @dataclass(frozen=True)
@@ -94,13 +99,52 @@ class JournalStore:
             yield from reversed(parsed) if newest_first else parsed
 
     def find_entry(self, entry_id: str) -> tuple[Entry, Path]:
+        """The entry with this id, or with the one id that starts with it (as git takes
+        a short commit id). An ambiguous prefix lists the entries it could mean."""
+        entry_id = entry_id.strip().lower()
+        found = self._exact_entry(entry_id)
+        if found is not None:
+            return found
+        if len(entry_id) >= MIN_PREFIX:
+            matches = self._entry_ids_starting(entry_id)
+            if len(matches) == 1:
+                found = self._exact_entry(matches[0])
+                if found is not None:
+                    return found
+            if len(matches) > 1:
+                described = []
+                for candidate in matches[:MAX_CANDIDATES]:
+                    hit = self._exact_entry(candidate)
+                    if hit is not None:
+                        entry = hit[0]
+                        summary = (entry.first_line() or entry.title)[:50]
+                        described.append(f"  {entry.id}  {entry.written:%Y-%m-%d %H:%M}  {summary}")
+                raise AmbiguousIdError(
+                    f"More than one entry has an id starting '{entry_id}':\n"
+                    + "\n".join(described),
+                    hint="Type more of the id.",
+                )
+        raise NotFoundError(f"There is no journal entry with id '{entry_id}'.")
+
+    def _exact_entry(self, entry_id: str) -> tuple[Entry, Path] | None:
         for path in reversed(self.month_files()):
             if f"id: {entry_id}" not in self.read_text(path):
                 continue  # cheap pre-check before parsing
             for entry in self.read_file(path).entries:
                 if entry.id == entry_id:
                     return entry, path
-        raise NotFoundError(f"There is no journal entry with id '{entry_id}'.")
+        return None
+
+    def _entry_ids_starting(self, prefix: str) -> list[str]:
+        """Entry ids that start with `prefix`, from the 'id:' lines of the raw files
+        (only structure starts at column 0, so no answer text can pose as one)."""
+        pattern = re.compile(rf"^id: ({re.escape(prefix)}[a-z0-9]*)$", re.MULTILINE)
+        found: list[str] = []
+        for path in reversed(self.month_files()):
+            text = self.read_text(path)
+            if f"id: {prefix}" in text:
+                found += [m.group(1) for m in pattern.finditer(text) if m.group(1) not in found]
+        return found
 
     def find_action(self, action_id: str, entry_id: str | None = None) -> FoundAction:
         """The action with this id (in entry `entry_id`, when given).
@@ -112,6 +156,8 @@ class JournalStore:
         """
         action_id = action_id.strip().lower()
         found = self.find_actions(action_id)
+        if not found and len(action_id) >= MIN_PREFIX:
+            found = self._actions_starting(action_id)
         if entry_id is not None:
             found = [f for f in found if f.entry.id == entry_id.strip().lower()]
             if not found:
@@ -169,6 +215,21 @@ class JournalStore:
                         found.append(FoundAction(action, entry, path, line))
         return found
 
+    def _actions_starting(self, prefix: str) -> list[FoundAction]:
+        """The actions of the one id that starts with `prefix` (as git takes a short
+        commit id); an ambiguous prefix lists the actions it could mean."""
+        matches = sorted(i for i in self.action_ids() if i.startswith(prefix))
+        if len(matches) > 1:
+            described = []
+            for candidate in matches[:MAX_CANDIDATES]:
+                for hit in self.find_actions(candidate)[:1]:
+                    described.append(f"  {hit.action.id}  {hit.action.text[:60]}")
+            raise AmbiguousIdError(
+                f"More than one action has an id starting '{prefix}':\n" + "\n".join(described),
+                hint="Type more of the id.",
+            )
+        return self.find_actions(matches[0]) if matches else []
+
     def action_ids(self) -> set[str]:
         """Every action id in the journal, which a new action's id must not repeat.
 
@@ -217,7 +278,7 @@ class JournalStore:
                 )
             existing = _ready_for(existing, [entry])
             atomic_write(path, self._bytes(existing + "\n" + render_entry(entry), path))
-        self._after_write()
+        self.after_write()
         return path
 
     def add_entries(self, entries: Iterable[Entry]) -> list[Entry]:
@@ -263,7 +324,7 @@ class JournalStore:
                 text = text + "".join("\n" + render_entry(entry) for entry in new)
                 atomic_write(path, self._bytes(text, path))
                 added += new
-        self._after_write()
+        self.after_write()
         return added
 
     def update_action(
@@ -283,8 +344,15 @@ class JournalStore:
             lines[span.start : span.end] = render_action(updated)
             atomic_write(found.path, self._bytes("\n".join(lines), found.path))
             tighten(found.path)
-        self._after_write()
+        self.after_write()
         return FoundAction(updated, found.entry, found.path, found.line)
+
+    def write_month(self, path: Path, text: str) -> None:
+        """Write a month file's whole new text, sealed when the journal is encrypted.
+        For a caller that holds the lock and has checked `text` (reflect.journal.rewrite);
+        it calls `after_write` once the lock is released."""
+        atomic_write(path, self._bytes(text, path))
+        tighten(path)
 
     def _bytes(self, text: str, path: Path) -> bytes:
         """What goes on disk for this month's text: its UTF-8, encrypted when the journal
@@ -308,7 +376,7 @@ class JournalStore:
             raise JournalError("Encryption did not read back. Nothing was changed.", path=path)
         return sealed
 
-    def _after_write(self) -> None:
+    def after_write(self) -> None:
         """In an encrypted journal, bring the action index (and so the counts `reflect
         remind` reads without a passphrase) up to date now, while the key is unlocked."""
         if self.cache_dir is None or not self.encrypted:

@@ -233,6 +233,16 @@ class Kind(Generic[P, A, V]):
         """What the person wrote in it, for `reflect search` (not the workbook's words)."""
         return ()
 
+    def without_actions(self, answer: A) -> object:
+        """The answer with any actions it holds left out, to compare two versions of it
+        (`reflect edit` counts changed actions apart from changed answers)."""
+        return answer
+
+    def own_words(self, answer: A) -> Iterable[str]:
+        """The person's own free words in it, where #tags may be (reflect.journal.tags).
+        Not an option they picked: a workbook's options are its words, not theirs."""
+        return ()
+
     # ------------------------------------------------------------------ looking back
 
     shows_last: ClassVar[bool] = False

@@ -95,6 +95,9 @@ SUMMARY_TITLE = "That's the end of {title}."
 SUMMARY_WROTE = "What you wrote"
 SUMMARY_PLANNED = "You planned"
 SUMMARY_NOTHING = "(Nothing written this time, and that's fine.)"
+SUMMARY_STAR_OFFER = "Press s to star this entry, to find it again easily."
+SUMMARY_STARRED = "Starred. `reflect journal --starred` lists your starred entries."
+SUMMARY_STAR_KEY = "Star"
 
 # ---- Actions review.
 REVIEW_TITLE = "What you planned"
@@ -122,6 +125,9 @@ JOURNAL_EMPTY = "Nothing in your journal yet. Walk a workbook, or `reflect write
 JOURNAL_NO_MATCH = "No entries with those words."
 JOURNAL_SHOWING_NEWEST = "Showing your newest {count} entries; a search looks through them all."
 JOURNAL_FREE_FORM = "free-form"
+JOURNAL_STAR_KEY = "Star"
+JOURNAL_STARRED = "Starred. `reflect journal --starred` lists your starred entries."
+JOURNAL_UNSTARRED = "The star is off."
 
 # Skipping a prompt with words typed in it: skipping means "not this".
 SKIPPED_NOT_SAVED = (

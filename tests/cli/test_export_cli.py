@@ -113,7 +113,11 @@ def test_ics_with_no_open_actions_says_so(journal: Path) -> None:
     [
         (["--entry", "zzzzzzzz"], 1, "reflect: There is no journal entry with id 'zzzzzzzz'."),
         (["--section", "nope"], 1, "reflect: Nothing to export: no entries match"),
-        (["--since", "next tuesday"], 2, "reflect: --since: I couldn't read"),
+        (
+            ["--since", "next tuesday"],
+            2,
+            "reflect: --since: 'next tuesday' is Tue 1 Dec 2026, after today",
+        ),
         (["--workbook", "nope"], 1, "reflect: Nothing to export"),
         (["--format", "pdf"], 2, "Invalid value for '--format'"),
     ],

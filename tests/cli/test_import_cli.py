@@ -7,6 +7,8 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from reflect.journal.render import FILE_HEADER
 from reflect.journal.store import JournalStore
 from tests.cli.helpers import actions_json, journal_text, reflect
@@ -135,3 +137,77 @@ def test_help_says_what_is_recognised() -> None:
     text = " ".join(result.stdout.split())
     for words in ("[2024-03-01 08:15:00 AM] Title", "' *'", "- [ ]", "due:2024-03-05", "@due("):
         assert words in text
+
+
+# --------------------------------------------------------------------------- issue 16
+
+
+def jrnl_file(folder: Path, second: str = "It rained.") -> Path:
+    path = folder / "jrnl.txt"
+    path.write_text(
+        "[2024-03-01 08:15] Walk *\nA long walk with @sam.\n\n"
+        f"[2024-03-02 09:00] Rain\n{second}\n\n"
+        "[2024-03-02 09:00] Same minute, another entry\nStill here.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_jrnl_star_becomes_starred_and_tags_stay(reflect_home: Path, tmp_path: Path) -> None:
+    assert reflect("import", "jrnl", str(jrnl_file(tmp_path))).exit_code == 0
+    assert "starred: yes" in journal_text(reflect_home)
+    assert reflect("journal", "--starred", "--tag", "sam").stdout.count("Walk") == 1
+
+
+def test_an_entry_edited_in_jrnl_after_an_import_is_not_added_again_silently(
+    reflect_home: Path, tmp_path: Path
+) -> None:
+    assert reflect("import", "jrnl", str(jrnl_file(tmp_path))).exit_code == 0
+    before = journal_text(reflect_home)
+    edited = jrnl_file(tmp_path, "It rained all day.")
+    result = reflect("import", "jrnl", str(edited))  # no terminal, no flag: left out
+    assert result.exit_code == 0, result.output
+    assert "1 entry was edited in jrnl since the last import" in result.stdout
+    assert "--update" in result.stdout and "--keep-both" in result.stdout
+    assert journal_text(reflect_home) == before
+    assert "would import 0" in reflect("import", "jrnl", str(edited), "--dry-run").stdout
+    result = reflect("import", "jrnl", str(edited), "--update")
+    assert "1 entry edited in jrnl since the last import now has jrnl's new text." in result.stdout
+    text = journal_text(reflect_home)
+    assert "It rained all day." in text and "It rained.\n" not in text
+    assert text.count("## 2024-03-02 09:00") == 2  # the other entry of that minute is kept
+    again = reflect("import", "jrnl", str(edited))
+    assert "imported 0" in again.stdout and "edited" not in again.stdout
+
+
+def test_keep_both_and_asking_at_a_terminal(
+    reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert reflect("import", "jrnl", str(jrnl_file(tmp_path))).exit_code == 0
+    edited = jrnl_file(tmp_path, "It rained all day.")
+    monkeypatch.setattr("reflect.cli.importer._stdin_is_terminal", lambda: True)
+    result = reflect("import", "jrnl", str(edited), input="s\n")
+    assert "was edited since it was imported" in result.stdout
+    assert "  in reflect: Rain" in result.stdout and "  in jrnl:    Rain" in result.stdout
+    assert "It rained all day." not in journal_text(reflect_home)
+    result = reflect("import", "jrnl", str(edited), input="b\n")
+    assert "imported 1" in result.stdout
+    text = journal_text(reflect_home)
+    assert "It rained all day." in text and "It rained.\n" in text
+    assert reflect("import", "jrnl", str(edited), "--update", "--keep-both").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "start",
+    [b"JRNLv3" + b"gAAAAABl" * 8, b"gAAAAABlxyz" * 5, b"\n  gAAAAAB" * 3],
+)
+def test_an_encrypted_jrnl_journal_says_so_and_how_to_decrypt(
+    reflect_home: Path, tmp_path: Path, start: bytes
+) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_bytes(start)
+    result = reflect("import", "jrnl", str(path))
+    assert result.exit_code == 1
+    assert "This is an encrypted jrnl journal" in result.stderr
+    assert "jrnl --export txt" in result.stderr and "jrnl --decrypt" in result.stderr
+    assert "found no jrnl entries" not in result.stderr

@@ -190,7 +190,7 @@ def test_search_finds_nothing_kindly(journal: Path) -> None:
 
 def test_search_a_bad_regex_is_a_short_error(journal: Path) -> None:
     result = reflect("search", "(unclosed", "--regex")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # not 1, which says "nothing matched"
     assert result.stderr.startswith("reflect: I couldn't read '(unclosed' as a regular expression")
     assert "Traceback" not in result.output
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,23 @@ def test_plain_mode_dates_are_sentences(reflect_home: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Due: Wed 2 Dec — in 3 days." in result.stdout
     assert "No date." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("answer", "starred"),
+    [("y\n", True), ("yes\n", True), ("Y\n", True), ("\n", False), ("no\n", False), ("", False)],
+    ids=["y", "yes", "Y", "enter", "no", "end of input"],
+)
+def test_the_end_of_a_walk_offers_to_star_the_entry(
+    reflect_home: Path, answer: str, starred: bool
+) -> None:
+    result = reflect("start", "wellbeing-check-in", "--plain", input=WALK + answer)
+    assert result.exit_code == 0, result.output
+    saved = result.stdout.index("Saved to your journal")
+    offer = result.stdout.index("Star this entry")
+    assert saved < offer  # asked only once the entry is safe in the journal
+    assert ("Starred." in result.stdout) is starred
+    assert ("starred: yes" in journal_text(reflect_home)) is starred
+    listed = reflect("journal", "--starred", "--json")
+    assert listed.exit_code == 0, listed.output
+    assert len(json.loads(listed.stdout)) == (1 if starred else 0)

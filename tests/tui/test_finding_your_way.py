@@ -390,3 +390,27 @@ async def test_a_journal_that_does_not_read_offers_nothing_and_the_walk_still_op
     async with app.run_test(size=SIZE):
         screen = app.screen
         assert isinstance(screen, WalkScreen) and len(screen.walker.session.steps) == 6
+
+
+@pilot_test
+async def test_the_end_of_a_walk_offers_to_star_the_entry(
+    build_app: AppFactory, every_kind: FoundWorkbook, reflect_home: Path
+) -> None:
+    app = build_app(every_kind)
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_leaving_most(pilot)
+        assert "Press s to star this entry" in text_of(pilot)
+        (month,) = sorted((reflect_home / "journal").glob("*.txt"))
+        before = month.read_text(encoding="utf-8")
+        assert "starred: yes" not in before
+        await pilot.press("s")
+        await pilot.pause()
+        after = month.read_text(encoding="utf-8")
+        assert after.count("starred: yes\n") == 1
+        assert after.replace("starred: yes\n", "", 1) == before  # only that line added
+        assert "Starred." in text_of(pilot)
+        await pilot.press("s")  # again: it stays starred, nothing more written
+        await pilot.pause()
+        assert month.read_text(encoding="utf-8") == after
+    (entry,) = entries(reflect_home)
+    assert entry.starred

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Markdown, OptionList
 from textual.widgets.markdown import MarkdownBlock
@@ -219,3 +220,35 @@ async def test_a_search_scrolls_the_entry_to_the_words_found(
         await pilot.press("ctrl+u")  # no search: back to the top of the entry
         await pilot.pause()
         assert view.scroll_y == 0
+
+
+@pilot_test
+async def test_ctrl_s_stars_the_entry_being_read_and_again_takes_the_star_off(
+    build_app: AppFactory, store: JournalStore
+) -> None:
+    write_journal(store)
+    month = store.folder / "2026-11.txt"
+    before = month.read_text(encoding="utf-8")
+    app = build_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_journal(pilot)
+        keys = {b.key: b.description for b in screen.BINDINGS if isinstance(b, Binding)}
+        assert keys["ctrl+s"] == "Star"  # in the footer
+        await type_text(pilot, "tulip")  # star a found entry, from the search box
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        starred = month.read_text(encoding="utf-8")
+        assert "id: free3333\nstarred: yes\n" in starred
+        assert starred.replace("id: free3333\nstarred: yes\n", "id: free3333\n") == before
+        assert "★ starred" in shown_entry(screen)
+        await pilot.press("ctrl+u")  # the whole list again: the star is kept there too
+        await pilot.pause()
+        listing = screen.query_one("#entries", OptionList)
+        listing.highlighted = listing.get_option_index("free3333")
+        await pilot.pause()
+        assert "★ starred" in shown_entry(screen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert month.read_text(encoding="utf-8") == before
+        assert "★ starred" not in shown_entry(screen)

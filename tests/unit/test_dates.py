@@ -16,10 +16,12 @@ from hypothesis import strategies as st
 
 from reflect.dates import (
     When,
+    day_first_locale,
     due_wording,
     echo_when,
     format_day,
     format_when,
+    numeric_note,
     parse_since,
     parse_when,
     relative,
@@ -258,8 +260,11 @@ def test_parse_since_prefers_the_past(today: date, text: str, expected: date) ->
     [
         ("", "There's no date here"),
         ("blorp", "couldn't read 'blorp' as a date. Try 'yesterday'"),
-        ("in 3 days", "couldn't read"),
-        ("next fri", "couldn't read"),
+        # A day after today is refused for what it is, not as unreadable.
+        ("in 3 days", "'in 3 days' is Wed 2 Dec 2026, after today"),
+        ("next fri", "'next fri' is Fri 4 Dec 2026, after today"),
+        ("tomorrow", "'tomorrow' is Mon 30 Nov 2026, after today, so nothing in your journal"),
+        ("3 days", "after today"),
         ("yesterday 9am", "couldn't read"),
         ("0 days ago", "'0 days ago' isn't in the past"),
         ("31 feb", "31 February doesn't exist"),
@@ -360,7 +365,7 @@ _WORDS = (
     "today tonight tomorrow tmrw yesterday this next last week weekend end of the month "
     "in ago a an one twelve day days weeks fortnight months fri friday mon sun dec december "
     "feb 4 4th 29 31 0 -3 2026 2027 99999 2026-12-04 2026-02-30 9am 9:30 9.30pm 25:00 "
-    "12am noon midnight at , ."
+    "12am noon midnight at , . evening from now later 25/12 4/5 1.2. 2026-12-25t09:00 nov 2025"
 )
 _VOCABULARY = _WORDS.split()
 _TYPED = st.one_of(
@@ -414,3 +419,125 @@ def test_importing_dates_pulls_in_only_the_standard_library() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+# ---- Phrases people type that were refused before (issue 16). ----------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "text", "expected"),
+    [
+        (SUN, "end of month", When(date(2026, 11, 30))),
+        (SUN, "end of the month", When(date(2026, 11, 30))),
+        (NYE, "end of month", When(NYE)),
+        (date(2027, 2, 3), "end of month", When(date(2027, 2, 28))),
+        (SUN, "next weekend", When(date(2026, 12, 5))),  # Sat of next Mon-Sun week
+        (WED, "next weekend", When(date(2026, 12, 12))),
+        (SUN, "a week from now", When(date(2026, 12, 6))),
+        (SUN, "3 days from today", When(date(2026, 12, 2))),
+        (SUN, "two weeks later", When(date(2026, 12, 13))),
+        (SUN, "monday week", When(date(2026, 12, 7))),  # a week after the coming Monday
+        (WED, "fri week", When(date(2026, 12, 11))),
+        (SUN, "3 days", When(date(2026, 12, 2))),
+        (SUN, "a week", When(date(2026, 12, 6))),
+        (SUN, "2 months", When(date(2027, 1, 29))),
+        (SUN, "fri at 9", When(date(2026, 12, 4), time(9, 0))),
+        (SUN, "fri at 17", When(date(2026, 12, 4), time(17, 0))),
+        (SUN, "tomorrow at 9:15", When(date(2026, 11, 30), time(9, 15))),
+        (SUN, "this evening 7pm", When(SUN, time(19, 0))),
+        (SUN, "this evening at 7", When(SUN, time(19, 0))),  # an evening hour is pm
+        (SUN, "tonight at 8", When(SUN, time(20, 0))),
+        (SUN, "tonight 8:30", When(SUN, time(20, 30))),
+        (SUN, "tonight 9am", When(SUN, time(9, 0))),  # said am: kept
+        (SUN, "tonight at 23", When(SUN, time(23, 0))),
+        (SUN, "this evening", When(SUN)),
+        (SUN, "2026-12-25T09:00", When(date(2026, 12, 25), time(9, 0))),
+        (SUN, "2026-12-25t09:00:00", When(date(2026, 12, 25), time(9, 0))),
+        (SUN, "2026-12-25 9:00", When(date(2026, 12, 25), time(9, 0))),
+        # Numeric day and month: one order only when the other cannot be a date.
+        (SUN, "25/12", When(date(2026, 12, 25))),
+        (SUN, "12/25", When(date(2026, 12, 25))),
+        (SUN, "25.12.", When(date(2026, 12, 25))),
+        (SUN, "25/12/2027", When(date(2027, 12, 25))),
+        (SUN, "25.12.27", When(date(2027, 12, 25))),
+        (SUN, "25/12 9am", When(date(2026, 12, 25), time(9, 0))),
+        (SUN, "5/5", When(date(2027, 5, 5))),
+    ],
+)
+def test_parse_when_reads_more_phrases(today: date, text: str, expected: When) -> None:
+    assert parse_when(text, today, day_first=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "expected", "note"),
+    [
+        ("4/5", True, date(2027, 5, 4), "Read '4/5' as 4 May (day/month, as your locale"),
+        ("4/5", False, date(2027, 4, 5), "Read '4/5' as 5 April (month/day, as your locale"),
+        ("1.2.2027", True, date(2027, 2, 1), "as 1 February (day/month"),
+        ("12/1 9am", False, date(2026, 12, 1), "as 1 December (month/day"),
+        ("25/12", True, date(2026, 12, 25), None),  # only one reading: nothing to say
+        ("7/7", False, date(2027, 7, 7), None),
+        ("tomorrow", True, date(2026, 11, 30), None),
+    ],
+)
+def test_numeric_dates_follow_the_locale_and_say_how_when_ambiguous(
+    text: str, day_first: bool, expected: date, note: str | None
+) -> None:
+    assert parse_when(text, SUN, day_first=day_first).day == expected
+    said = numeric_note(text, SUN, day_first=day_first)
+    assert (said is None) if note is None else (said is not None and note in said)
+
+
+@pytest.mark.parametrize(
+    ("name", "day_first"),
+    [
+        ("en_US.UTF-8", False),
+        ("en_GB.UTF-8", True),
+        ("de_DE.UTF-8", True),
+        ("fil_PH", False),
+        ("C.UTF-8", True),
+        ("POSIX", True),
+    ],
+)
+def test_the_locale_order_comes_from_the_environment(
+    name: str, day_first: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import locale
+
+    before = locale.setlocale(locale.LC_TIME)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_TIME", name)
+    assert day_first_locale() is day_first
+    assert locale.setlocale(locale.LC_TIME) == before  # the process locale is unchanged
+    assert parse_when("4/5", SUN).day == (date(2027, 5, 4) if day_first else date(2027, 4, 5))
+
+
+@pytest.mark.parametrize(
+    ("today", "text", "since", "until"),
+    [
+        (SUN, "yesterday", date(2026, 11, 28), date(2026, 11, 28)),
+        (SUN, "nov", date(2026, 11, 1), date(2026, 11, 30)),
+        (SUN, "November", date(2026, 11, 1), date(2026, 11, 30)),
+        (SUN, "dec", date(2025, 12, 1), date(2025, 12, 31)),  # the most recent December
+        (SUN, "feb 2024", date(2024, 2, 1), date(2024, 2, 29)),
+        (SUN, "2025", date(2025, 1, 1), date(2025, 12, 31)),
+        (SUN, "last year", date(2025, 1, 1), date(2025, 12, 31)),
+        (SUN, "this year", date(2026, 1, 1), date(2026, 12, 31)),
+        (SUN, "last week", date(2026, 11, 16), date(2026, 11, 22)),
+        (SUN, "last month", date(2026, 10, 1), date(2026, 10, 31)),
+        (SUN, "4 nov", date(2026, 11, 4), date(2026, 11, 4)),
+        (SUN, "3/11", date(2026, 11, 3), date(2026, 11, 3)),
+        (date(2027, 1, 10), "dec", date(2026, 12, 1), date(2026, 12, 31)),
+    ],
+)
+def test_since_and_until_read_periods_from_their_first_or_last_day(
+    today: date, text: str, since: date, until: date
+) -> None:
+    assert parse_since(text, today, day_first=True) == since
+    assert parse_since(text, today, last=True, day_first=True) == until
+
+
+def test_until_a_day_ahead_is_allowed_since_is_not() -> None:
+    assert parse_since("tomorrow", SUN, last=True) == date(2026, 11, 30)
+    with pytest.raises(DateError, match="after today"):
+        parse_since("tomorrow", SUN)

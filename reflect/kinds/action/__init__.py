@@ -83,6 +83,9 @@ suggested_when = "in 3 days"
 """,
     )
 
+    def without_actions(self, answer: ActionAnswer) -> object:
+        return answer.prompt
+
     def prompt_model(self) -> type[ActionPrompt]:
         from reflect.kinds.action.prompt import ActionPrompt
 

@@ -134,5 +134,8 @@ items = 3
     def searchable(self, answer: ListAnswer) -> tuple[str, ...]:
         return answer.items
 
+    def own_words(self, answer: ListAnswer) -> tuple[str, ...]:
+        return answer.items
+
 
 SHORT_LIST = ShortList()

@@ -124,6 +124,9 @@ help = "A few words is plenty."
     def searchable(self, answer: TextAnswer) -> list[str]:
         return [answer.text]
 
+    def own_words(self, answer: TextAnswer) -> list[str]:
+        return [answer.text]
+
 
 def text_value(value: object) -> str:
     """A saved string, refused (not turned into "['words']") when a hand edit changed its type."""

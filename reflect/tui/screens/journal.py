@@ -14,6 +14,7 @@ journal in a worker instead (the query's month pre-filter keeps that quick).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -51,6 +52,8 @@ class JournalScreen(Screen[None]):
         Binding("escape", "app.home", "Home"),
         Binding("f1", "app.help", "Help"),
         Binding("f2", "app.support_note", "Support"),
+        # ctrl+s, not s: the search box has the focus, and letters are for searching.
+        Binding("ctrl+s", "star", words.JOURNAL_STAR_KEY),
     ]
 
     def __init__(self, ctx: TuiContext) -> None:
@@ -131,6 +134,33 @@ class JournalScreen(Screen[None]):
             return
         if not worker.is_cancelled:  # a newer keystroke has started its own search
             self.app.call_from_thread(self._show, [match.entry for match in found], found)
+
+    # ------------------------------------------------------------------ star
+
+    def action_star(self) -> None:
+        """Star the entry being read, or take its star off: only its `starred: yes`
+        line changes in the journal (reflect.journal.rewrite, under the lock)."""
+        from reflect.journal.rewrite import set_starred
+
+        listing = self.query_one("#entries", OptionList)
+        index = listing.highlighted
+        if index is None or not self.shown:
+            return
+        entry = self.shown.get(listing.get_option_at_index(index).id or "")
+        if entry is None:
+            return
+        try:
+            updated, _ = set_starred(self.ctx.store, entry.id, not entry.starred)
+        except ReflectError as problem:
+            self.notify(str(problem), severity="error", markup=False, timeout=15)
+            return
+        self.loaded = [updated if e.id == entry.id else e for e in self.loaded]
+        self.shown[entry.id] = updated
+        match = self.matches.get(entry.id)
+        if match is not None:
+            self.matches[entry.id] = dataclasses.replace(match, entry=updated)
+        self._read(updated)
+        self.notify(words.JOURNAL_STARRED if updated.starred else words.JOURNAL_UNSTARRED)
 
     # ------------------------------------------------------------------ showing
 

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from reflect import messages
+from reflect.errors import ReflectError
 from reflect.journal.model import Answer
 from reflect.kinds import kind_of
 from reflect.kinds.action import when_text
@@ -44,11 +45,12 @@ def shown_path(path: Path) -> str:
 class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "star", words.SUMMARY_STAR_KEY),
         Binding("a", "app.review", "Plans"),
         Binding("l", "app.looking_back", "Look back"),
         Binding("escape,h", "app.home", "Home"),
         Binding("f1", "app.help", "Help"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),  # the footer fits 60 columns; f1 lists it
     ]
 
     def __init__(self, ctx: TuiContext, workbook: Workbook, finished: Finished) -> None:
@@ -81,6 +83,7 @@ class SummaryScreen(Screen[None]):
                 classes="saved",
                 markup=False,
             )
+            yield Static(words.SUMMARY_STAR_OFFER, id="star-offer", classes="saved", markup=False)
             yield Static(words.SUMMARY_WROTE, classes="part", markup=False)
             if not entry.sections:
                 yield Static(words.SUMMARY_NOTHING, markup=False)
@@ -90,6 +93,18 @@ class SummaryScreen(Screen[None]):
                     yield Static(shown(answer.prompt), classes="prompt", markup=False)
                     yield Static(_answer_text(answer, today), classes="answer", markup=False)
         yield Footer(compact=True)
+
+    def action_star(self) -> None:
+        """The offer at the end of a walk: star the entry just saved (its `starred: yes`
+        line, reflect.journal.rewrite, under the lock). Once is enough: it stays."""
+        from reflect.journal.rewrite import set_starred
+
+        try:
+            set_starred(self.ctx.store, self.finished.entry.id, True)
+        except ReflectError as problem:  # the entry is saved; only the star is not
+            self.notify(str(problem), severity="error", markup=False, timeout=15)
+            return
+        self.query_one("#star-offer", Static).update(words.SUMMARY_STARRED)
 
 
 def left_for_another_day(left: Sequence[str]) -> Iterator[Widget]:
