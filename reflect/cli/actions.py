@@ -14,6 +14,7 @@ from reflect.actions import (
     GROUP_TITLES,
     ActionView,
     add_action,
+    close,
     grouped,
     mark,
     move,
@@ -22,10 +23,12 @@ from reflect.actions import (
     views,
 )
 from reflect.cli import common
+from reflect.cli.actions_repeat import next_words, register
 from reflect.cli.common import Env, echo, get_env
 from reflect.dates import due_wording, format_day, parse_when
 from reflect.errors import DateError
 from reflect.journal.store import FoundAction
+from reflect.repeats import Repeat, parse_repeat
 from reflect.terminal import is_utf8
 
 app = typer.Typer(
@@ -135,6 +138,8 @@ def _print_view(view: ActionView, env: Env, shared: set[str]) -> None:
         )
     elif action.changed_on is not None:
         when = f" — {action.status} {format_day(action.changed_on, env.today)}"
+    if action.repeat is not None and action.status == "open":
+        when += f", {action.repeat.label()}"
     echo(f"  {box} {action.id}  {action.text}{when}")
     if view.origin:
         echo(f"         from {view.origin}")
@@ -197,6 +202,10 @@ def add(
     due: Annotated[
         str | None, typer.Option("--due", help="When: 'fri', 'in 3 days', '4 dec', '2026-12-04'.")
     ] = None,
+    every: Annotated[
+        str | None,
+        typer.Option("--every", help="Repeat: 'day', 'weekday', 'monday', '2 weeks', 'month'."),
+    ] = None,
 ) -> None:
     """Add an action from the command line."""
     from datetime import date, time
@@ -207,9 +216,21 @@ def add(
     day, at = _when(due, env)
     assert day is None or isinstance(day, date)
     assert at is None or isinstance(at, time)
-    action, _ = add_action(env.store, text.strip(), day, at, env.now)
+    repeat = _repeat(every)
+    action, _ = add_action(env.store, text.strip(), day, at, env.now, repeat)
+    day = action.due
     when = f", due {format_day(day, env.today)} ({due_wording(day, env.today)})" if day else ""
+    when += f", {action.repeat.label()}" if action.repeat else ""
     echo(f"Added {action.id}: {action.text}{when}.")
+
+
+def _repeat(text: str | None) -> Repeat | None:
+    if text is None:
+        return None
+    try:
+        return parse_repeat(text)
+    except DateError as exc:
+        raise typer.BadParameter(exc.message) from None
 
 
 @app.command("done")
@@ -257,8 +278,10 @@ def _close(ids: list[str], status: str, note: str | None, said: str, entry: str 
     """Mark each action, say so, and (at a terminal, without --note) ask the follow-up."""
     env = get_env()
     for action_id in ids:
-        found = mark(env.store, action_id, status, env.today, note, entry_id=entry)
+        found, *following = close(env.store, action_id, status, env.today, note, entry_id=entry)
         echo(said.format(id=found.action.id, text=found.action.text))
+        for plan in following:  # a repeating plan, on its next date
+            echo(next_words(messages.REPEAT_DONE, plan, env.today))
         if note is None:
             _follow_up(found, status, env)
 
@@ -291,3 +314,6 @@ def move_action(
             f"Moved: {found.action.id} {found.action.text} — "
             f"{format_day(day, env.today)} ({due_wording(day, env.today)})."
         )
+
+
+register(app)  # `skip` and `stop`, for repeating actions (reflect/cli/actions_repeat.py)

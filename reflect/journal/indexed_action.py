@@ -25,6 +25,7 @@ FIELDS = (
     "prompt_id",
     "prompt",
     "month_file",
+    "repeat",
 )
 
 
@@ -53,6 +54,7 @@ class IndexedAction:
         prompt_id: str | None,
         prompt: str | None,
         month_file: str,
+        repeat: str | None = None,  # the repeat's words, 'every monday' (reflect.repeats)
     ) -> None:
         self.id = id
         self.text = text
@@ -68,6 +70,7 @@ class IndexedAction:
         self.prompt_id = prompt_id
         self.prompt = prompt
         self.month_file = month_file
+        self.repeat = repeat
 
     @property
     def origin(self) -> str | None:
