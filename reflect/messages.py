@@ -174,6 +174,6 @@ NOT_REPEATING = (
     "{id} doesn't repeat, so there is nothing to {verb}. "
     "`reflect actions done {id}` closes it; `reflect actions move {id}` gives it a new date."
 )
-REPEAT_DONE = "Done. Next: {when} ({relative}), {repeat}."
+REPEAT_DONE = "It comes round again {when} ({relative}), {repeat}."
 REPEAT_SKIPPED = "Skipped. Next: {when} ({relative}), {repeat}."
 REPEAT_STOPPED = "{id} no longer repeats; it stays open for {when}."

@@ -20,8 +20,7 @@ from reflect.errors import DateError
 Unit = Literal["day", "weekday", "week", "month"]
 
 _UNREADABLE = (
-    "I couldn't read {text} as a repeat. "
-    "Try 'day', 'weekday', 'monday', '2 weeks' or 'month'."
+    "I couldn't read {text} as a repeat. Try 'day', 'weekday', 'monday', '2 weeks' or 'month'."
 )
 _EMPTY = "There's no repeat here. Try 'day', 'weekday', 'monday', '2 weeks' or 'month'."
 _TOO_MANY = "{text} is further apart than I can plan: keep it under 1000."
@@ -46,6 +45,7 @@ _NUMBER_WORDS: dict[str, int] = {
 _COUNTED = re.compile(r"(?P<count>[0-9]{1,9}|[a-z]+)\s(?P<unit>day|week|month)s?", re.ASCII)
 _MONTH_DAY = re.compile(r"(?P<rest>.*?)\son\sthe\s(?P<day>[0-9]{1,2})(?:st|nd|rd|th)", re.ASCII)
 _MAX_COUNT = 999
+_UNITS: dict[str, Unit] = {"day": "day", "week": "week", "month": "month"}
 
 
 class Repeat:
@@ -54,7 +54,7 @@ class Repeat:
     keeps coming back to the 31st, or the month's last day, not drifting to the 28th).
     A plain class with value equality, for the reason the module docstring gives."""
 
-    __slots__ = ("count", "unit", "weekday", "day")
+    __slots__ = ("count", "day", "unit", "weekday")
 
     def __init__(
         self, count: int, unit: Unit, weekday: int | None = None, day: int | None = None
@@ -122,10 +122,9 @@ class Repeat:
             step = floor + timedelta(days=1)
             return step + timedelta(days=_to_weekday(step))
         if self.unit == "month":
-            anchor = self.day or due.day
-            step = 1
-            while (found := _add_months(due, self.count * step, anchor)) <= floor:
-                step += 1
+            anchor, months = self.day or due.day, self.count
+            while (found := _add_months(due, months, anchor)) <= floor:
+                months += self.count
             return found
         days = self.count * (7 if self.unit == "week" else 1)
         steps = (floor - due).days // days + 1
@@ -160,8 +159,7 @@ def _read(words: str) -> Repeat | None:
 
 def _read_plain(words: str) -> Repeat | None:
     if words in _ALIASES:
-        count, unit = _ALIASES[words]
-        return Repeat(count, unit)
+        return Repeat(*_ALIASES[words])
     if words in ("weekdays", "work day", "working day", "workday"):
         return Repeat(1, "weekday")
     name = words[:-1] if words.endswith("s") and words[:-1] in _WEEKDAYS else words
@@ -171,13 +169,12 @@ def _read_plain(words: str) -> Repeat | None:
     if match is None:
         return None
     raw = match["count"]
-    count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
-    if count is None or count < 1:
+    count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 0)
+    if count < 1:
         return None
     if count > _MAX_COUNT:
         raise DateError(_TOO_MANY.format(text=f"'{words}'"))
-    unit: Unit = match["unit"]  # type: ignore[assignment]  # the pattern allows only these
-    return Repeat(count, unit)
+    return Repeat(count, _UNITS[match["unit"]])
 
 
 def _to_weekday(day: date) -> int:

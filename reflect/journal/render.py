@@ -21,9 +21,7 @@ from reflect.journal.lines import (
 from reflect.journal.model import Entry
 from reflect.kinds import KINDS, kind_of
 
-FORMAT_VERSION = max(
-    LEFT_SINCE_FORMAT, REPEAT_SINCE_FORMAT, *(kind.since_format for kind in KINDS)
-)
+FORMAT_VERSION = max(LEFT_SINCE_FORMAT, REPEAT_SINCE_FORMAT, *(kind.since_format for kind in KINDS))
 """The newest journal format this reflect reads and writes."""
 FILE_HEADER = file_header(1)
 """The first line of a file with nothing newer in it than format 1 (most files)."""
