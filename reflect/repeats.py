@@ -44,6 +44,8 @@ _NUMBER_WORDS: dict[str, int] = {
 # fmt: on
 _COUNTED = re.compile(r"(?P<count>[0-9]{1,9}|[a-z]+)\s(?P<unit>day|week|month)s?", re.ASCII)
 _MONTH_DAY = re.compile(r"(?P<rest>.*?)\son\sthe\s(?P<day>[0-9]{1,2})(?:st|nd|rd|th)", re.ASCII)
+_ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_ICAL_FREQ = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}
 _MAX_COUNT = 999
 _UNITS: dict[str, Unit] = {"day": "day", "week": "week", "month": "month"}
 
@@ -95,6 +97,21 @@ class Repeat:
         if self.weekday is not None:
             return f"every {_DAY_NAMES[self.weekday].capitalize()}"
         return self.text()
+
+    def rrule(self) -> dict[str, object]:
+        """The repeat as an iCalendar RRULE (RFC 5545), for calendar apps. A month day
+        past the 28th is the last of 28..day in each month, as `next_after` counts."""
+        if self.weekday is not None:
+            return {"FREQ": "WEEKLY", "BYDAY": _ICAL_DAYS[self.weekday]}
+        if self.unit == "weekday":
+            return {"FREQ": "WEEKLY", "BYDAY": list(_ICAL_DAYS[:5])}
+        rule: dict[str, object] = {"FREQ": _ICAL_FREQ[self.unit]}
+        if self.count > 1:
+            rule["INTERVAL"] = self.count
+        if self.day is not None:
+            rule["BYMONTHDAY"] = list(range(28, self.day + 1))
+            rule["BYSETPOS"] = -1
+        return rule
 
     def anchored(self, due: date) -> Repeat:
         """This repeat, remembering `due`'s day of the month when it is past the 28th."""
