@@ -195,11 +195,31 @@ def test_icalendar_is_imported_only_for_ics() -> None:
     ("every", "due", "rrule", "occurrences"),
     [
         ("day", "2026-11-30", "FREQ=DAILY", ["2026-11-30", "2026-12-01", "2026-12-02"]),
-        ("3 days", "2026-11-30", "FREQ=DAILY;INTERVAL=3", ["2026-11-30", "2026-12-03", "2026-12-06"]),
-        ("weekday", "2026-12-04", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", ["2026-12-04", "2026-12-07", "2026-12-08"]),
+        (
+            "3 days",
+            "2026-11-30",
+            "FREQ=DAILY;INTERVAL=3",
+            ["2026-11-30", "2026-12-03", "2026-12-06"],
+        ),
+        (
+            "weekday",
+            "2026-12-04",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+            ["2026-12-04", "2026-12-07", "2026-12-08"],
+        ),
         ("mon", "2026-11-30", "FREQ=WEEKLY;BYDAY=MO", ["2026-11-30", "2026-12-07", "2026-12-14"]),
-        ("2 weeks", "2026-11-30", "FREQ=WEEKLY;INTERVAL=2", ["2026-11-30", "2026-12-14", "2026-12-28"]),
-        ("month", "2027-01-31", "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1", ["2027-01-31", "2027-02-28", "2027-03-31"]),
+        (
+            "2 weeks",
+            "2026-11-30",
+            "FREQ=WEEKLY;INTERVAL=2",
+            ["2026-11-30", "2026-12-14", "2026-12-28"],
+        ),
+        (
+            "month",
+            "2027-01-31",
+            "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1",
+            ["2027-01-31", "2027-02-28", "2027-03-31"],
+        ),
     ],
 )
 def test_a_repeating_action_has_an_rrule_that_agrees_with_reflect(
@@ -213,7 +233,7 @@ def test_a_repeating_action_has_an_rrule_that_agrees_with_reflect(
     assert added.exit_code == 0, added.output
     result = reflect("actions", "--ics")
     [todo] = Calendar.from_ical(result.stdout_bytes).walk("VTODO")
-    assert todo["RRULE"].to_ical().decode() == rrule
+    assert bytes(todo["RRULE"].to_ical()).decode() == rrule
     assert todo.decoded("DTSTART") == day.fromisoformat(due)
     repeat = parse_repeat(json.loads(reflect("actions", "--json").stdout)[0]["repeat"])
     seen, today = [day.fromisoformat(due)], day(2026, 11, 29)

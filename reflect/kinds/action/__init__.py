@@ -204,6 +204,7 @@ def action_to_json(action: Action) -> dict[str, Any]:
         "time": action.at.strftime("%H:%M") if action.at else None,
         "changed_on": action.changed_on.isoformat() if action.changed_on else None,
         "note": action.note,
+        "repeat": action.repeat.text() if action.repeat else None,
     }
 
 
@@ -214,6 +215,8 @@ def view_action(action: Action, indent: str, today: date) -> list[Styled]:
     if action.due is not None:
         clock = f" {action.at:%H:%M}" if action.at else ""
         details.append(f"due {format_day(action.due, today)}{clock}")
+    if action.repeat is not None:
+        details.append(action.repeat.label())
     if action.changed_on is not None:
         details.append(f"{action.status} {format_day(action.changed_on, today)}")
     line: Styled = [
