@@ -214,6 +214,14 @@ def close(
     return store.replace_action(action_id, change, entry_id)
 
 
+def undo_occurrence(store: JournalStore, closed: FoundAction, plan: Action) -> FoundAction:
+    """Undo a repeating plan marked done: the occurrence kept as history goes, and the
+    plan (as `plan` was before) comes back on its date. Two locked writes; the first
+    takes away only the history line and its note."""
+    store.replace_action(closed.action.id, lambda _, __: (), closed.entry.id)
+    return move(store, plan.id, plan.due, plan.at, entry_id=closed.entry.id)
+
+
 def _next_occurrence(action: Action, today: date) -> Action:
     """A repeating plan's next open occurrence, after its due date and after today."""
     assert action.repeat is not None and action.due is not None  # Action checks both
