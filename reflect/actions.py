@@ -7,13 +7,13 @@ all use these queries.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reflect.errors import AlreadyClosedError
+from reflect.errors import AlreadyClosedError, RepeatError
 from reflect.journal.model import (
     STATUSES,
     Action,
@@ -26,6 +26,8 @@ from reflect.journal.model import (
 )
 from reflect.journal.store import FoundAction, JournalStore
 from reflect.kinds.action import ActionAnswer
+from reflect.messages import NOT_OPEN_TO, NOT_REPEATING
+from reflect.repeats import Repeat, parse_repeat
 
 if TYPE_CHECKING:
     from reflect.journal.indexed_action import IndexedAction
@@ -66,6 +68,7 @@ class ActionView:
             "status": action.status,
             "changed_on": action.changed_on.isoformat() if action.changed_on else None,
             "note": action.note,
+            "repeat": action.repeat.text() if action.repeat else None,
             "workbook": self.entry.workbook,
             "entry": self.entry.id,
             "section": self.section.id if self.section else None,
@@ -106,7 +109,8 @@ def open_views_and_shared(journal_dir: Path, cache_dir: Path) -> tuple[list[Acti
 def _indexed_views(items: list[IndexedAction]) -> list[ActionView]:
     found = []
     for item in items:
-        action = Action(item.id, item.text, "open", item.due, item.at, None, item.note)
+        repeat = parse_repeat(item.repeat) if item.repeat else None
+        action = Action(item.id, item.text, "open", item.due, item.at, None, item.note, repeat)
         entry = Entry(item.entry_id, item.written, item.entry_title, item.workbook)
         section = prompt = None
         if item.section_id is not None and item.prompt_id is not None:
@@ -149,10 +153,21 @@ def grouped(found: Iterable[ActionView], today: date) -> dict[str, list[ActionVi
 
 
 def add_action(
-    store: JournalStore, text: str, due: date | None, at: time | None, now: datetime
+    store: JournalStore,
+    text: str,
+    due: date | None,
+    at: time | None,
+    now: datetime,
+    repeat: Repeat | None = None,
 ) -> tuple[Action, Path]:
-    """A new action from the command line: its own small journal entry."""
-    action = Action(new_action_id(store.action_ids()), text, due=due, at=at if due else None)
+    """A new action from the command line: its own small journal entry. A repeating one
+    with no due date starts on the repeat's first day from today."""
+    if repeat is not None:
+        due = due or repeat.first(now.date())
+        repeat = repeat.anchored(due)
+    action = Action(
+        new_action_id(store.action_ids()), text, due=due, at=at if due else None, repeat=repeat
+    )
     entry = Entry(new_entry_id(), at_second(now), "Action added", actions=(action,))
     return action, store.add_entry(entry)
 
@@ -168,7 +183,26 @@ def mark(
     follow_up: bool = False,
 ) -> FoundAction:
     """Mark an action done or dropped (or open again), with an optional follow-up note.
-    `entry_id` says which action is meant when two entries share its id.
+    `entry_id` says which action is meant when two entries share its id. For a
+    repeating plan marked done, this is the occurrence closed (`close` gives the next).
+    """
+    found = close(store, action_id, status, today, note, entry_id=entry_id, follow_up=follow_up)
+    return found[0]
+
+
+def close(
+    store: JournalStore,
+    action_id: str,
+    status: str,
+    today: date,
+    note: str | None = None,
+    *,
+    entry_id: str | None = None,
+    follow_up: bool = False,
+) -> list[FoundAction]:
+    """`mark`, giving every action written in its place: the action itself, or, for an
+    open repeating plan marked done, the occurrence closed (a new id, kept as history
+    with its date and note, no repeat) and then the plan on its next date.
 
     Closing one that is already closed raises AlreadyClosedError, decided under the
     journal's lock: a second `done` must not move its date, and a `drop` after `done`
@@ -181,16 +215,50 @@ def mark(
     if checked is None:
         raise ValueError(f"not an action status: {status!r}")
 
-    def change(action: Action) -> Action:
+    def change(action: Action, new_id: Callable[[], str]) -> tuple[Action, ...]:
         added_note = follow_up and action.status == status
         if status != "open" and action.status != "open" and not added_note:
             raise AlreadyClosedError(_already(action, status), same=action.status == status)
-        return dataclasses.replace(
+        closed = dataclasses.replace(
             action,
             status=checked,
             changed_on=None if checked == "open" else today,
             note=note if note is not None else action.note,
         )
+        if checked != "done" or action.repeat is None or action.status != "open":
+            return (closed,)
+        return (
+            dataclasses.replace(closed, id=new_id(), repeat=None),
+            _next_occurrence(action, today),
+        )
+
+    return store.replace_action(action_id, change, entry_id)
+
+
+def undo_occurrence(store: JournalStore, closed: FoundAction, plan: Action) -> FoundAction:
+    """Undo a repeating plan marked done: the occurrence kept as history goes, and the
+    plan (as `plan` was before) comes back on its date. Two locked writes; the first
+    takes away only the history line and its note."""
+    store.replace_action(closed.action.id, lambda _, __: (), closed.entry.id)
+    return move(store, plan.id, plan.due, plan.at, entry_id=closed.entry.id)
+
+
+def _next_occurrence(action: Action, today: date) -> Action:
+    """A repeating plan's next open occurrence, after its due date and after today."""
+    assert action.repeat is not None and action.due is not None  # Action checks both
+    due = action.repeat.next_after(action.due, today)
+    return dataclasses.replace(action, due=due, note=None)
+
+
+def skip(
+    store: JournalStore, action_id: str, today: date, *, entry_id: str | None = None
+) -> FoundAction:
+    """Move a repeating plan to its next occurrence without doing this one: nothing is
+    kept of the one skipped (RepeatError for an action that does not repeat)."""
+
+    def change(action: Action) -> Action:
+        _require_open_repeat(action, "skip")
+        return _next_occurrence(action, today)
 
     return store.update_action(action_id, change, entry_id)
 
@@ -204,6 +272,23 @@ def _already(action: Action, asked: str) -> str:
         f"{action.id} ({action.text}) was {action.status}{when}, so it can't be marked "
         f"{verb} as well. Nothing changed."
     )
+
+
+def stop(store: JournalStore, action_id: str, *, entry_id: str | None = None) -> FoundAction:
+    """End a plan's repeat: the action stays open, on its date, as a one-off."""
+
+    def change(action: Action) -> Action:
+        _require_open_repeat(action, "stop")
+        return dataclasses.replace(action, repeat=None)
+
+    return store.update_action(action_id, change, entry_id)
+
+
+def _require_open_repeat(action: Action, verb: str) -> None:
+    if action.status != "open":
+        raise RepeatError(NOT_OPEN_TO.format(id=action.id, verb=verb, status=action.status))
+    if action.repeat is None:
+        raise RepeatError(NOT_REPEATING.format(id=action.id, verb=verb))
 
 
 def move(

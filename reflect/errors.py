@@ -121,6 +121,12 @@ class DateError(ReflectError):
     exit_code = 2
 
 
+class RepeatError(ReflectError):
+    """An action asked to skip or stop a repeat it does not have (or no longer open)."""
+
+    exit_code = 2
+
+
 class DraftError(ReflectError):
     """A paused draft could not be read or saved."""
 

@@ -179,3 +179,13 @@ EDITOR_WORDS_KEPT = (
 SHARED_ACTION_ID = (
     "another entry has an action with the id {id} too: to change this one, add --entry {entry}"
 )
+
+# Repeating plans (`reflect actions skip` / `stop`, reflect/actions.py).
+NOT_OPEN_TO = "{id} is {status}, so there is nothing to {verb}: only an open plan repeats."
+NOT_REPEATING = (
+    "{id} doesn't repeat, so there is nothing to {verb}. "
+    "`reflect actions done {id}` closes it; `reflect actions move {id}` gives it a new date."
+)
+REPEAT_DONE = "It comes round again {when} ({relative}), {repeat}."
+REPEAT_SKIPPED = "Skipped. Next: {when} ({relative}), {repeat}."
+REPEAT_STOPPED = "{id} no longer repeats; it stays open for {when}."

@@ -103,16 +103,18 @@ def _dated(folder: Path, cache_dir: Path) -> list[IndexedAction]:
 
 
 def wording(action: IndexedAction, today: date) -> str:
-    """'due today', 'due today at 15:00', '1 day overdue', '3 days overdue'.
+    """'due today', 'due today at 15:00', '1 day overdue', '3 days overdue', and a
+    repeating plan's repeat after it ('due today, every Monday').
 
     The same words as `reflect.dates.due_wording` (a test keeps them equal),
     written out here because importing `reflect.dates` costs `remind` ~15 ms.
     """
     assert action.due is not None
+    repeat = f", {action.repeat_label}" if action.repeat_label else ""
     if action.due >= today:
-        return f"due today at {action.at:%H:%M}" if action.at else "due today"
+        return (f"due today at {action.at:%H:%M}" if action.at else "due today") + repeat
     days = (today - action.due).days
-    return f"{days} day{'s' if days != 1 else ''} overdue"
+    return f"{days} day{'s' if days != 1 else ''} overdue{repeat}"
 
 
 def reminder_lines(

@@ -18,6 +18,7 @@ from typing import Any, cast
 from reflect.export.json import FORMAT, VERSION
 from reflect.journal.model import Action, Answer, Entry, LeftPrompt, SectionRecord, Status
 from reflect.kinds import named
+from reflect.repeats import parse_repeat
 
 
 def read_json(text: str | bytes) -> list[Entry]:
@@ -72,4 +73,5 @@ class _Fields:
             at=time.fromisoformat(raw["time"]) if raw["time"] else None,
             changed_on=date.fromisoformat(raw["changed_on"]) if raw["changed_on"] else None,
             note=raw["note"],
+            repeat=parse_repeat(raw["repeat"]) if raw["repeat"] else None,
         )

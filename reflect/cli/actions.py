@@ -15,6 +15,7 @@ from reflect.actions import (
     GROUP_TITLES,
     ActionView,
     add_action,
+    close,
     grouped,
     mark,
     move,
@@ -23,10 +24,12 @@ from reflect.actions import (
     views,
 )
 from reflect.cli import common
+from reflect.cli.actions_repeat import next_words, register
 from reflect.cli.common import Env, echo, get_env
 from reflect.dates import due_wording, format_day, numeric_note, parse_when
 from reflect.errors import AlreadyClosedError, DateError
 from reflect.journal.store import FoundAction
+from reflect.repeats import Repeat, parse_repeat
 from reflect.terminal import is_utf8
 
 app = typer.Typer(
@@ -143,6 +146,8 @@ def _print_view(view: ActionView, env: Env, shared: set[str]) -> None:
         )
     elif action.changed_on is not None:
         when = f" — {action.status} {format_day(action.changed_on, env.today)}"
+    if action.repeat is not None and action.status == "open":
+        when += f", {action.repeat.label()}"
     echo(f"  {box} {action.id}  {action.text}{when}")
     if view.origin:
         echo(f"         from {view.origin}")
@@ -221,6 +226,10 @@ def add(
     due: Annotated[
         str | None, typer.Option("--due", help="When: 'fri', 'in 3 days', '4 dec', '2026-12-04'.")
     ] = None,
+    every: Annotated[
+        str | None,
+        typer.Option("--every", help="Repeat: 'day', 'weekday', 'monday', '2 weeks', 'month'."),
+    ] = None,
 ) -> None:
     """Add an action from the command line."""
 
@@ -230,9 +239,21 @@ def add(
     day, at = _when(due, env)
     assert day is None or isinstance(day, date)
     assert at is None or isinstance(at, time)
-    action, _ = add_action(env.store, text.strip(), day, at, env.now)
+    repeat = _repeat(every)
+    action, _ = add_action(env.store, text.strip(), day, at, env.now, repeat)
+    day = action.due
     when = f", due {_day_and_time(day, at, env)} ({due_wording(day, env.today)})" if day else ""
+    when += f", {action.repeat.label()}" if action.repeat else ""
     echo(f"Added {action.id}: {action.text}{when}.")
+
+
+def _repeat(text: str | None) -> Repeat | None:
+    if text is None:
+        return None
+    try:
+        return parse_repeat(text)
+    except DateError as exc:
+        raise typer.BadParameter(exc.message) from None
 
 
 @app.command("done")
@@ -288,13 +309,15 @@ def _close(ids: list[str], status: str, note: str | None, said: str, entry: str 
     refused = False
     for action_id in ids:
         try:
-            found = mark(env.store, action_id, status, env.today, note, entry_id=entry)
+            found, *following = close(env.store, action_id, status, env.today, note, entry_id=entry)
         except AlreadyClosedError as exc:
             # Said, not redone: done twice is no failure, but drop after done is.
             echo(exc.message, err=True)
             refused = refused or not exc.same
             continue
         echo(said.format(id=found.action.id, text=found.action.text))
+        for plan in following:  # a repeating plan, on its next date
+            echo(next_words(messages.REPEAT_DONE, plan, env.today))
         if note is None:
             _follow_up(found, status, env)
     if refused:
@@ -330,3 +353,6 @@ def move_action(
             f"Moved: {found.action.id} {found.action.text} — "
             f"{_day_and_time(day, at, env)} ({due_wording(day, env.today)})."
         )
+
+
+register(app)  # `skip` and `stop`, for repeating actions (reflect/cli/actions_repeat.py)

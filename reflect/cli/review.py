@@ -74,13 +74,21 @@ def review(env: Env, pressing: list[IndexedAction], read: Read) -> None:
 
 
 def _close(env: Env, action: IndexedAction, status: str, read: Read) -> None:
-    mark(env.store, action.id, status, env.today, entry_id=action.entry_id)
+    # For a repeating plan marked done, `closed` is the occurrence kept as history (an id
+    # of its own): the note belongs there, not on the plan's next date.
+    closed = mark(env.store, action.id, status, env.today, entry_id=action.entry_id)
     echo(messages.REVIEW_CLOSED[status])
     typer.echo("    " + messages.FOLLOW_UP[status], nl=False)
     note = (read() or "").strip()
     if note:
         mark(
-            env.store, action.id, status, env.today, note, entry_id=action.entry_id, follow_up=True
+            env.store,
+            closed.action.id,
+            status,
+            env.today,
+            note,
+            entry_id=closed.entry.id,
+            follow_up=True,
         )
 
 

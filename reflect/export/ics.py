@@ -69,6 +69,9 @@ def _todo(view: ActionView, stamp: datetime) -> Todo:
             datetime.combine(action.due, action.at) if action.at is not None else action.due
         )
         todo.add("due", due)
+        if action.repeat is not None and action.status == "open":
+            todo.add("dtstart", due)  # an RRULE counts from DTSTART (RFC 5545)
+            todo.add("rrule", action.repeat.rrule())
         if action.status == "open":
             todo.add_component(_alarm(action.text, action.at))
     return todo

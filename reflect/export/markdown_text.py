@@ -109,6 +109,8 @@ def _action(action: Action) -> str:
             if action.at is None
             else DUE_AT.format(day=day, time=clock(action.at))
         )
+    if action.repeat is not None:
+        dates.append(action.repeat.label())
     if action.changed_on is not None:
         dates.append(CLOSED[action.status].format(day=long_day(action.changed_on)))
     box = "x" if action.status == "done" else " "

@@ -15,10 +15,11 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from reflect.errors import JournalError
+from reflect.errors import DateError, JournalError
 from reflect.journal.lines import INDENT, LEFT_MARKER, STATUS_OF, is_block_line
 from reflect.journal.model import Action, Answer, Entry, LeftPrompt, SectionRecord
 from reflect.kinds import KINDS, Kind
+from reflect.repeats import Repeat, parse_repeat
 
 _ENTRY_RE = re.compile(r"^## (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2})?)(?: · (.*))?$")
 _META_RE = re.compile(r"^(id|workbook|starred): ?(.*)$")
@@ -249,10 +250,13 @@ class EntryParser:
         due: date | None = None
         at: time | None = None
         changed_on: date | None = None
+        repeat: Repeat | None = None
         for part in filter(None, rest.split(" · ")):
             word, _, value = part.partition(" ")
             try:
-                if word == "due":
+                if word == "every":
+                    repeat = self._repeat(part)
+                elif word == "due":
                     day_text, _, clock = value.partition(" ")
                     due = date.fromisoformat(day_text)
                     at = time.fromisoformat(clock) if clock else None
@@ -273,13 +277,23 @@ class EntryParser:
         self.at += 1
         note = self._block() if self.at < self.end and is_block_line(self.lines[self.at]) else None
         try:
-            action = Action(action_id, text, status, due, at, changed_on, note)
+            action = Action(action_id, text, status, due, at, changed_on, note, repeat)
         except ValueError as exc:
             raise self.fail(f"This action is not valid: {exc}.", line_number) from None
         self.parsed.action_spans[action_id] = Span(
             self.first + line_number, self.first + self._content_end(self.at)
         )
         return action
+
+    def _repeat(self, part: str) -> Repeat:
+        """'every monday', in the words reflect writes (or any `--every` accepts)."""
+        try:
+            return parse_repeat(part)
+        except DateError:
+            raise self.fail(
+                f"'{part}' is not a repeat like 'every day', 'every monday', "
+                "'every 2 weeks' or 'every month'."
+            ) from None
 
     def _content_end(self, end: int) -> int:
         """`end` moved back over blank separator lines, so a span holds only its own text."""

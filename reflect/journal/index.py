@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 # Bump when the record layout or the journal grammar changes: an index of another
 # format is thrown away and rebuilt, never misread.
-INDEX_FORMAT = 2  # 2: each month also lists its closed actions' ids
+INDEX_FORMAT = 3  # 2: each month also lists its closed actions' ids; 3: repeats
 CACHE_NAME = "open-actions.json"
 
 
@@ -312,6 +312,7 @@ def _to_record(
         section.title if section else None,
         prompt.prompt_id if prompt else None,
         prompt.prompt if prompt else None,
+        action.repeat.text() if action.repeat else None,
     ]
 
 
@@ -331,6 +332,7 @@ def _from_record(record: Iterable[Any], month_file: str) -> IndexedAction:
         section_title,
         prompt_id,
         prompt,
+        repeat,
     ) = record
     if not (type(action_id) is str and type(text) is str and type(entry_title) is str):
         raise TypeError("not a record")
@@ -350,6 +352,7 @@ def _from_record(record: Iterable[Any], month_file: str) -> IndexedAction:
         prompt_id,
         prompt,
         month_file,
+        repeat,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FIELDS = (
     "id",
     "text",
@@ -25,6 +26,7 @@ FIELDS = (
     "prompt_id",
     "prompt",
     "month_file",
+    "repeat",
 )
 
 
@@ -53,6 +55,7 @@ class IndexedAction:
         prompt_id: str | None,
         prompt: str | None,
         month_file: str,
+        repeat: str | None = None,  # the repeat's words, 'every monday' (reflect.repeats)
     ) -> None:
         self.id = id
         self.text = text
@@ -68,6 +71,7 @@ class IndexedAction:
         self.prompt_id = prompt_id
         self.prompt = prompt
         self.month_file = month_file
+        self.repeat = repeat
 
     @property
     def origin(self) -> str | None:
@@ -75,6 +79,15 @@ class IndexedAction:
         if self.section_title is None or self.prompt is None:
             return None
         return " › ".join([self.entry_title or "Journal", self.section_title, self.prompt])
+
+    @property
+    def repeat_label(self) -> str | None:
+        """'every Monday' for 'every monday', as `Repeat.label` words it (reflect.repeats
+        costs remind its imports; the canonical words need only the day capitalised)."""
+        if self.repeat is None:
+            return None
+        name = self.repeat.removeprefix("every ")
+        return f"every {name.capitalize()}" if name in _DAY_NAMES else self.repeat
 
     def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in FIELDS)

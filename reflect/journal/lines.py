@@ -18,6 +18,8 @@ HEADER_PREFIX = "# reflect journal · format "
 # An entry's meta line naming a prompt left for another day (journal format 3).
 LEFT_MARKER = "left for another day: "
 LEFT_SINCE_FORMAT = 3
+REPEAT_SINCE_FORMAT = 4
+"""The journal format that added a repeat (`every monday`) to action lines."""
 """The journal format that added `left for another day:` lines: files holding one say
 it, as files holding a `date` answer say format 2 (an older reflect would stop at the
 line; told the file is newer, it asks to be upgraded instead)."""
@@ -60,6 +62,8 @@ def render_action(action: Action) -> list[str]:
         if action.at is not None:
             due += " " + action.at.strftime("%H:%M")
         meta.append(f"due {due}")
+    if action.repeat is not None:
+        meta.append(action.repeat.text())
     if action.changed_on is not None:
         meta.append(f"{action.status} {action.changed_on.isoformat()}")
     line = f"- [{BOX_OF[action.status]}] {action.text}  ({' · '.join(meta)})"

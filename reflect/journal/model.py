@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import ClassVar, Literal
 
+from reflect.repeats import Repeat
+
 Status = Literal["open", "done", "dropped"]
 STATUSES: tuple[Status, ...] = ("open", "done", "dropped")
 
@@ -54,9 +56,12 @@ class Action:
     at: time | None = None
     changed_on: date | None = None
     note: str | None = None  # the follow-up reflection ("How did it go?")
+    repeat: Repeat | None = None  # a repeating plan: this is its next occurrence
 
     def __post_init__(self) -> None:
         require_one_line(self.text, "action text")
+        if self.repeat is not None and self.due is None:
+            raise ValueError("a repeating action needs a due date")
         if self.status not in STATUSES:
             raise ValueError(f"unknown status {self.status!r}")
         if self.status == "open" and self.changed_on is not None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from reflect.journal.lines import (
     LEFT_SINCE_FORMAT,
+    REPEAT_SINCE_FORMAT,
     file_header,
     render_action,
     render_block,
@@ -20,7 +21,7 @@ from reflect.journal.lines import (
 from reflect.journal.model import Entry
 from reflect.kinds import KINDS, kind_of
 
-FORMAT_VERSION = max(LEFT_SINCE_FORMAT, *(kind.since_format for kind in KINDS))
+FORMAT_VERSION = max(LEFT_SINCE_FORMAT, REPEAT_SINCE_FORMAT, *(kind.since_format for kind in KINDS))
 """The newest journal format this reflect reads and writes."""
 FILE_HEADER = file_header(1)
 """The first line of a file with nothing newer in it than format 1 (most files)."""
@@ -29,13 +30,15 @@ FILE_HEADER = file_header(1)
 def format_needed(entries: Iterable[Entry]) -> int:
     """The lowest journal format that holds `entries`: 1, unless an answer is of a kind
     that came later (a `date` answer needs 2) or an entry names prompts left for another
-    day (3). A file says the highest its entries need, so an older reflect asks to be
+    day (3), or an action repeats (4). A file says the highest its entries need, so an older reflect asks to be
     upgraded rather than stopping at a line it cannot read.
     """
     needed = 1
     for entry in entries:
         if entry.left:
             needed = max(needed, LEFT_SINCE_FORMAT)
+        if any(action.repeat is not None for action, _, _ in entry.all_actions()):
+            needed = max(needed, REPEAT_SINCE_FORMAT)
         for section in entry.sections:
             for answer in section.answers:
                 needed = max(needed, kind_of(answer).since_format)

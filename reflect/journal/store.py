@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +22,8 @@ from reflect.fileio import atomic_write, locked, remove_stale_temp_files, tighte
 from reflect.journal import months
 from reflect.journal.entry_parser import ParsedFile
 from reflect.journal.index import action_ids as indexed_action_ids
-from reflect.journal.lines import file_header, render_action
-from reflect.journal.model import Action, Entry, month_key
+from reflect.journal.lines import REPEAT_SINCE_FORMAT, file_header, render_action
+from reflect.journal.model import Action, Entry, month_key, new_action_id
 from reflect.journal.months import MONTH_FILE
 from reflect.journal.parse import parse, with_format
 from reflect.journal.render import format_needed, render_entry
@@ -332,6 +332,19 @@ class JournalStore:
     ) -> FoundAction:
         """Apply `change` to one action, rewriting only its own lines in its own file.
         When the id is in more than one entry, `entry_id` must say which (`find_action`)."""
+        return self.replace_action(action_id, lambda action, _: (change(action),), entry_id)[0]
+
+    def replace_action(
+        self,
+        action_id: str,
+        change: Callable[[Action, Callable[[], str]], Sequence[Action]],
+        entry_id: str | None = None,
+    ) -> list[FoundAction]:
+        """Put the actions `change` gives in place of one action's lines, under the lock:
+        a repeating plan marked done becomes its closed occurrence and its next one.
+        `change` is given a maker of new action ids (free in the journal, read under the
+        lock) for any new action it makes; the last action it gives is the one returned. The file's first
+        line is raised to the format the new lines need; every other byte stays."""
         with locked(self.folder):
             remove_stale_temp_files(self.folder)
             self.month_files()  # a journal of mixed plain and age months is refused
@@ -339,13 +352,26 @@ class JournalStore:
             text = self.read_text(found.path)
             parsed = parse(text, found.path)
             span = parsed.action_spans[found.action.id]
-            updated = change(found.action)
+
+            def new_id() -> str:
+                return new_action_id(set(parsed.action_spans) | self.action_ids())
+
+            replaced = list(change(found.action, new_id))
             lines = text.split("\n")
-            lines[span.start : span.end] = render_action(updated)
-            atomic_write(found.path, self._bytes("\n".join(lines), found.path))
+            lines[span.start : span.end] = [
+                line for action in replaced for line in render_action(action)
+            ]
+            rewritten = "\n".join(lines)
+            if any(action.repeat is not None for action in replaced):
+                rewritten = with_format(rewritten, REPEAT_SINCE_FORMAT)
+            atomic_write(found.path, self._bytes(rewritten, found.path))
             tighten(found.path)
         self.after_write()
-        return FoundAction(updated, found.entry, found.path, found.line)
+        placed, line = [], found.line
+        for action in replaced:
+            placed.append(FoundAction(action, found.entry, found.path, line))
+            line += len(render_action(action))
+        return placed
 
     def write_month(self, path: Path, text: str) -> None:
         """Write a month file's whole new text, sealed when the journal is encrypted.

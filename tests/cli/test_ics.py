@@ -189,3 +189,60 @@ def test_icalendar_is_imported_only_for_ics() -> None:
     )
     ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert "icalendar" not in json.loads(ran.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    ("every", "due", "rrule", "occurrences"),
+    [
+        ("day", "2026-11-30", "FREQ=DAILY", ["2026-11-30", "2026-12-01", "2026-12-02"]),
+        (
+            "3 days",
+            "2026-11-30",
+            "FREQ=DAILY;INTERVAL=3",
+            ["2026-11-30", "2026-12-03", "2026-12-06"],
+        ),
+        (
+            "weekday",
+            "2026-12-04",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+            ["2026-12-04", "2026-12-07", "2026-12-08"],
+        ),
+        ("mon", "2026-11-30", "FREQ=WEEKLY;BYDAY=MO", ["2026-11-30", "2026-12-07", "2026-12-14"]),
+        (
+            "2 weeks",
+            "2026-11-30",
+            "FREQ=WEEKLY;INTERVAL=2",
+            ["2026-11-30", "2026-12-14", "2026-12-28"],
+        ),
+        (
+            "month",
+            "2027-01-31",
+            "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1",
+            ["2027-01-31", "2027-02-28", "2027-03-31"],
+        ),
+    ],
+)
+def test_a_repeating_action_has_an_rrule_that_agrees_with_reflect(
+    every: str, due: str, rrule: str, occurrences: list[str]
+) -> None:
+    from datetime import date as day
+
+    from reflect.repeats import parse_repeat
+
+    added = reflect("actions", "add", "Short walk", "--due", due, "--every", every)
+    assert added.exit_code == 0, added.output
+    result = reflect("actions", "--ics")
+    [todo] = Calendar.from_ical(result.stdout_bytes).walk("VTODO")
+    assert f"RRULE:{rrule}" in [line.strip() for line in result.stdout.splitlines()]
+    assert todo.decoded("DTSTART") == day.fromisoformat(due)
+    repeat = parse_repeat(json.loads(reflect("actions", "--json").stdout)[0]["repeat"])
+    seen, today = [day.fromisoformat(due)], day(2026, 11, 29)
+    while len(seen) < 3:
+        seen.append(repeat.next_after(seen[-1], today))
+    assert [d.isoformat() for d in seen] == occurrences
+
+
+def test_a_one_off_action_has_no_rrule() -> None:
+    assert reflect("actions", "add", "Ring the dentist", "--due", "tomorrow").exit_code == 0
+    [todo] = Calendar.from_ical(reflect("actions", "--ics").stdout_bytes).walk("VTODO")
+    assert "RRULE" not in todo and "DTSTART" not in todo

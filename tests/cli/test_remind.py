@@ -300,3 +300,25 @@ def test_python_m_reflect_remind(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("1 action overdue")
+
+
+@pytest.mark.parametrize(
+    ("every", "now", "said"),
+    [
+        ("mon", "2026-11-30T08:00", "due today, every Monday"),
+        ("day", "2026-11-30T08:00", "due today, every day"),
+        ("2 weeks", "2026-12-02T08:00", "2 days overdue, every 2 weeks"),
+        ("weekday", "2026-11-30T08:00", "due today, every weekday"),
+    ],
+)
+def test_remind_names_a_repeating_plan_with_its_repeat(
+    monkeypatch: pytest.MonkeyPatch, every: str, now: str, said: str
+) -> None:
+    added = reflect("actions", "add", "Short walk", "--due", "tomorrow", "--every", every)
+    assert added.exit_code == 0, added.output
+    monkeypatch.setenv("REFLECT_NOW", now)
+    lines = reflect("remind").stdout.splitlines()
+    assert lines[1].endswith(f"Short walk ({said})")
+    plan = added.stdout.split()[1].rstrip(":")
+    assert reflect("actions", "done", plan).exit_code == 0
+    assert reflect("remind", "--force").stdout == ""  # the next one is not due yet

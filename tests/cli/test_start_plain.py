@@ -24,6 +24,7 @@ WALK = "\n".join(
         "2",  # the choice, by number
         "Phone Sam about the walking group",  # the action…
         "in 3 days",  # …and when
+        "",  # no repeat
         "",  # no more actions
         "",
     ]
@@ -125,7 +126,7 @@ def test_low_score_shows_the_support_note(reflect_home: Path) -> None:
 
 def test_bad_date_is_explained_and_asked_again(reflect_home: Path, data_dir: Path) -> None:
     book = data_dir / "workbooks" / "every-kind.toml"
-    walk = "\n".join([":skip", ":skip", "Call Jo", "31 feb", "blorp", "tomorrow", "", ""])
+    walk = "\n".join([":skip", ":skip", "Call Jo", "31 feb", "blorp", "tomorrow", "", "", ""])
     result = reflect("start", str(book), "--plain", input=walk)
     assert result.exit_code == 0, result.output
     assert "February" in result.stdout
@@ -179,7 +180,7 @@ def test_plain_mode_reads_as_sentences(reflect_home: Path, workbook: str) -> Non
 
 def test_plain_mode_dates_are_sentences(reflect_home: Path) -> None:
     to_the_plan = ["4", "behind it", "", "1", "energy from a walk", "", "2"]
-    walk = "\n".join([*to_the_plan, "Phone Sam", "in 3 days", "Walk", "", "", ""])
+    walk = "\n".join([*to_the_plan, "Phone Sam", "in 3 days", "", "Walk", "", "", "", ""])
     result = reflect("start", "wellbeing-check-in", "--plain", input=walk + "\n" * 50)
     assert result.exit_code == 0, result.output
     assert "Due: Wed 2 Dec — in 3 days." in result.stdout
@@ -204,3 +205,49 @@ def test_the_end_of_a_walk_offers_to_star_the_entry(
     listed = reflect("journal", "--starred", "--json")
     assert listed.exit_code == 0, listed.output
     assert len(json.loads(listed.stdout)) == (1 if starred else 0)
+
+
+@pytest.mark.parametrize(
+    ("when", "repeat", "said", "written"),
+    [
+        (
+            "tomorrow",
+            "mon",
+            "Repeats every Monday, from Mon 30 Nov.",
+            "due 2026-11-30 · every monday",
+        ),
+        (
+            "in 3 days",
+            "2 weeks",
+            "Repeats every 2 weeks, from Wed 2 Dec.",
+            "due 2026-12-02 · every 2 weeks",
+        ),
+        (
+            "",
+            "weekday",
+            "Repeats every weekday, from Mon 30 Nov.",
+            "due 2026-11-30 · every weekday",
+        ),
+        (
+            "fri 9am",
+            "every month",
+            "Repeats every month, from Fri 4 Dec.",
+            "due 2026-12-04 09:00 · every month",
+        ),
+    ],
+)
+def test_plain_mode_asks_for_a_repeat_after_the_date(
+    reflect_home: Path, when: str, repeat: str, said: str, written: str
+) -> None:
+    to_the_plan = ["4", "behind it", "", "1", "energy from a walk", "", "2"]
+    walk = "\n".join([*to_the_plan, "Short walk", when, "now and then", repeat, ""])
+    result = reflect("start", "wellbeing-check-in", "--plain", input=walk + "\n" * 50)
+    assert result.exit_code == 0, result.output
+    assert "Repeat? (" in result.stdout and "Enter for no)" in result.stdout
+    assert "I couldn't read 'now and then' as a repeat." in result.stdout
+    assert said in result.stdout
+    text = journal_text(reflect_home)
+    assert "Short walk  (" in text and f" · {written})\n" in text
+    assert text.startswith("# reflect journal · format 4\n")
+    [action] = [a for a in actions_json() if a["text"] == "Short walk"]
+    assert action["repeat"] == written.split(" · ")[1]

@@ -40,7 +40,20 @@ from reflect.errors import ReflectError
 from reflect.journal.store import JournalStore
 
 WALK = "\n".join(
-    ["6", "behind {tag}", "", "1, 2", "energy {tag}", "", "2", "action {tag}", "in 3 days", "", ""]
+    [
+        "6",
+        "behind {tag}",
+        "",
+        "1, 2",
+        "energy {tag}",
+        "",
+        "2",
+        "action {tag}",
+        "in 3 days",
+        "",
+        "",
+        "",
+    ]
 )
 CRASH_CODE = 137
 

@@ -37,6 +37,7 @@ WALK = "\n".join(
         "2",  # choice
         "action {tag}",  # one small thing…
         "in 3 days",  # …and when
+        "",  # no repeat
         "",  # no more actions
         "",
     ]

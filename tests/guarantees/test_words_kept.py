@@ -198,7 +198,7 @@ def test_the_walk_resumes_after_the_kept_words(how: int | None, reflect_home: Pa
 
 DRAFT = Path("drafts") / "wellbeing-check-in.toml"
 FIRST_HALF = "4\nbehind the number {tag}\n\n1, 3\n"  # then the end of input: paused
-SECOND_HALF = "y\nenergy {tag}\n\n2\naction {tag}\nin 3 days\n\n"
+SECOND_HALF = "y\nenergy {tag}\n\n2\naction {tag}\nin 3 days\n\n\n"
 
 
 def _pause_half_way(tag: str) -> None:

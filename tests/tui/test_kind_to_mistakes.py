@@ -189,3 +189,27 @@ async def test_leaving_after_an_answer_keeps_the_draft(
         assert isinstance(app.screen, HomeScreen)
     saved = draft(reflect_home, "every-kind")  # type: ignore[arg-type] # a Path
     assert saved is not None
+
+
+@pilot_test
+async def test_review_shows_a_repeat_and_u_undoes_a_repeating_done(
+    build_app: AppFactory, store: JournalStore
+) -> None:
+    from reflect.actions import add_action
+    from reflect.repeats import parse_repeat
+    from tests.conftest import FROZEN_NOW
+
+    plan, path = add_action(
+        store, "Short walk", date(2026, 11, 29), None, FROZEN_NOW, parse_repeat("mon")
+    )
+    before = path.read_bytes()
+    app = build_app(start_on="review")
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Short walk — Sun 29 Nov, due today, every Monday" in on_screen(pilot)
+        await pilot.press("d")
+        assert store.find_action(plan.id).action.due == date(2026, 11, 30)
+        assert len(next(iter(store.entries())).actions) == 2  # the occurrence, as history
+        assert "Mon 30 Nov, due tomorrow, every Monday" in on_screen(pilot)
+        await pilot.press("u")
+        assert "Sun 29 Nov, due today, every Monday" in on_screen(pilot)
+    assert path.read_bytes() == before

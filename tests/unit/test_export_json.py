@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 
 import jsonschema
 import pytest
@@ -13,6 +13,7 @@ from reflect.export.json import render_json, schema
 from reflect.journal.model import Entry
 from reflect.journal.query import Filters, iter_entries
 from reflect.journal.store import JournalStore
+from reflect.repeats import parse_repeat
 from tests.conftest import DATA, FROZEN_NOW
 from tests.export_reader import read_json
 from tests.unit.test_journal_format import month_files
@@ -45,6 +46,7 @@ def test_the_fixture_journal_exports_valid_json_that_reads_back() -> None:
         "time": "10:00",
         "changed_on": None,
         "note": None,
+        "repeat": None,
     }
 
 
@@ -91,3 +93,21 @@ def test_the_schema_names_a_bad_value_deep_inside_by_its_path(field: str, value:
     with pytest.raises(jsonschema.ValidationError) as refused:
         VALIDATOR.validate(document)
     assert list(refused.value.absolute_path)[:4] == ["entries", 0, "actions", 0]
+
+
+@pytest.mark.parametrize("every", ["day", "weekday", "mon", "2 weeks", "month"])
+def test_a_repeating_action_exports_its_repeat_in_json_and_markdown(every: str) -> None:
+    from tests.cli.helpers import reflect
+
+    assert (
+        reflect("actions", "add", "Short walk", "--due", "2027-01-31", "--every", every).exit_code
+        == 0
+    )
+    document = json.loads(reflect("export", "--format", "json").stdout)
+    VALIDATOR.validate(document)
+    [action] = document["entries"][0]["actions"]
+    repeat = parse_repeat(every).anchored(date(2027, 1, 31))
+    assert action["repeat"] == repeat.text()
+    assert read_json(json.dumps(document))[0].actions[0].repeat == repeat
+    markdown = reflect("export").stdout
+    assert f"Short walk — due Sun 31 Jan 2027, {repeat.label()}" in markdown

@@ -28,6 +28,7 @@ from reflect.kinds.base import (
     Styled,
     fold,
 )
+from reflect.repeats import Repeat, parse_repeat
 
 if TYPE_CHECKING:
     from reflect.kinds.action.prompt import ActionPrompt
@@ -44,6 +45,7 @@ class PlannedAction:
     text: str
     due: date | None = None
     at: time | None = None
+    repeat: Repeat | None = None  # with a due date: the plan's first occurrence
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,9 @@ suggested_when = "in 3 days"
         new_action_id: NewActionId,
     ) -> ActionAnswer:
         actions = tuple(
-            Action(new_action_id(), planned.text, due=planned.due, at=planned.at)
+            Action(
+                new_action_id(), planned.text, due=planned.due, at=planned.at, repeat=planned.repeat
+            )
             for planned in value
         )
         return ActionAnswer(prompt_id, prompt, actions)
@@ -138,7 +142,13 @@ suggested_when = "in 3 days"
 
     def from_draft(self, raw: dict[str, Any]) -> list[PlannedAction]:
         return [
-            PlannedAction(str(a["text"]), a.get("due"), a.get("at")) for a in raw.get("actions", [])
+            PlannedAction(
+                str(a["text"]),
+                a.get("due"),
+                a.get("at"),
+                parse_repeat(a["repeat"]) if a.get("repeat") else None,
+            )
+            for a in raw.get("actions", [])
         ]
 
     def read_plain(self, prompt: ActionPrompt, ask: PlainAsk) -> list[PlannedAction] | None:
@@ -166,6 +176,8 @@ suggested_when = "in 3 days"
                 planned.append(PlannedAction(text, when.day, when.at))
                 ask.write(f"Due: {echo_when(when, ask.today)}.\n")  # a sentence, for screen readers
                 break
+            ask.keep(list(planned))
+            planned[-1] = _ask_repeat(planned[-1], ask)
             ask.keep(list(planned))
 
     def journal_lines(self, answer: ActionAnswer) -> list[str]:
@@ -211,6 +223,7 @@ def action_to_json(action: Action) -> dict[str, Any]:
         "time": action.at.strftime("%H:%M") if action.at else None,
         "changed_on": action.changed_on.isoformat() if action.changed_on else None,
         "note": action.note,
+        "repeat": action.repeat.text() if action.repeat else None,
     }
 
 
@@ -221,6 +234,8 @@ def view_action(action: Action, indent: str, today: date) -> list[Styled]:
     if action.due is not None:
         clock = f" {action.at:%H:%M}" if action.at else ""
         details.append(f"due {format_day(action.due, today)}{clock}")
+    if action.repeat is not None:
+        details.append(action.repeat.label())
     if action.changed_on is not None:
         details.append(f"{action.status} {format_day(action.changed_on, today)}")
     line: Styled = [
@@ -265,7 +280,28 @@ def _planned_to_data(planned: PlannedAction) -> dict[str, Any]:
         data["due"] = planned.due
     if planned.at is not None:
         data["at"] = planned.at
+    if planned.repeat is not None:
+        data["repeat"] = planned.repeat.text()
     return data
+
+
+def _ask_repeat(planned: PlannedAction, ask: PlainAsk) -> PlannedAction:
+    """'Repeat? (Enter for no)' after the date: 'every monday', '2 weeks', 'weekday'.
+    A repeat with no date starts on its first day from today."""
+    ask.write("Repeat? ('day', 'weekday', 'monday', '2 weeks', 'month'; Enter for no)\n")
+    while True:
+        typed = ask.line().strip()
+        if not typed:
+            return planned
+        try:
+            repeat = parse_repeat(typed)
+        except DateError as problem:
+            ask.write(f"{problem.message}\n")
+            continue
+        due = planned.due or repeat.first(ask.today)
+        repeat = repeat.anchored(due)
+        ask.write(f"Repeats {repeat.label()}, from {format_day(due, ask.today)}.\n")
+        return PlannedAction(planned.text, due, planned.at if planned.due else None, repeat)
 
 
 def when_text(action: Action, today: date) -> str:

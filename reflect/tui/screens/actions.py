@@ -20,7 +20,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reflect.actions import GROUP_TITLES, ActionView, grouped, mark, move, views
+from reflect.actions import (
+    GROUP_TITLES,
+    ActionView,
+    close,
+    grouped,
+    mark,
+    move,
+    undo_occurrence,
+    views,
+)
 from reflect.dates import When, due_wording, format_day, format_when
 from reflect.errors import ReflectError
 from reflect.tui import words
@@ -102,6 +111,8 @@ class ActionsScreen(Screen[None]):
         if action.due is not None:
             when = format_when(When(action.due, action.at), today)
             parts.append((f" — {when}, {due_wording(action.due, today)}", "italic"))
+        if action.repeat is not None:
+            parts.append((f", {action.repeat.label()}", "italic"))
         if view.section is not None:
             # Workbook and section only: the prompt's words would wrap on most screens.
             origin = f"{view.entry.title or 'Journal'} › {view.section.title}"
@@ -160,7 +171,7 @@ class ActionsScreen(Screen[None]):
         if view is None:
             return
         try:
-            mark(
+            written = close(
                 self.ctx.store,
                 view.action.id,
                 status,
@@ -174,7 +185,12 @@ class ActionsScreen(Screen[None]):
         text = view.action.text
 
         def reopen() -> None:
-            mark(self.ctx.store, view.action.id, "open", self.ctx.today(), entry_id=view.entry.id)
+            if len(written) > 1:  # a repeating plan: its history goes, its date comes back
+                undo_occurrence(self.ctx.store, written[0], view.action)
+            else:
+                mark(
+                    self.ctx.store, view.action.id, "open", self.ctx.today(), entry_id=view.entry.id
+                )
             self.notify(words.REVIEW_UNDONE.format(text=text), markup=False)
 
         self.reload()
