@@ -381,7 +381,8 @@ def test_impossible_dates_in_plain_mode_ask_again(reflect_home: Path, figures: F
         "Phone Sam",  # the action, then one bad date after another
         *BAD_DATES[:-1],
         "fri",
-        "",
+        "",  # Repeat? no
+        "",  # anything else? no
     ]
     result = cli("start", "wellbeing-check-in", "--plain", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output

@@ -106,7 +106,7 @@ CASES = [
     ),
     (
         "wellbeing-check-in",
-        TO_THE_ACTION + "call my sister\nfri\nwater the plants\n",
+        TO_THE_ACTION + "call my sister\nfri\n\nwater the plants\n",  # no repeat
         "When?",
         "small-thing-for-you",
         {
@@ -115,6 +115,13 @@ CASES = [
                 {"text": "water the plants"},
             ]
         },
+    ),
+    (
+        "wellbeing-check-in",
+        TO_THE_ACTION + "call my sister\nfri\n",
+        "Repeat?",
+        "small-thing-for-you",
+        {"actions": [{"text": "call my sister", "due": date(2026, 12, 4)}]},  # before its repeat
     ),
     (
         "wellbeing-check-in",

@@ -298,10 +298,19 @@ def _ask_repeat(planned: PlannedAction, ask: PlainAsk) -> PlannedAction:
         except DateError as problem:
             ask.write(f"{problem.message}\n")
             continue
-        due = planned.due or repeat.first(ask.today)
-        repeat = repeat.anchored(due)
-        ask.write(f"Repeats {repeat.label()}, from {format_day(due, ask.today)}.\n")
-        return PlannedAction(planned.text, due, planned.at if planned.due else None, repeat)
+        planned = repeating(planned, repeat, ask.today)
+        assert planned.repeat is not None and planned.due is not None  # repeating sets both
+        ask.write(f"Repeats {planned.repeat.label()}, from {format_day(planned.due, ask.today)}.\n")
+        return planned
+
+
+def repeating(planned: PlannedAction, repeat: Repeat, today: date) -> PlannedAction:
+    """`planned` repeating: on its own date, or, with none, on the repeat's first day
+    from today (both planners, plain and the app's, give a repeat this way)."""
+    due = planned.due or repeat.first(today)
+    return PlannedAction(
+        planned.text, due, planned.at if planned.due else None, repeat.anchored(due)
+    )
 
 
 def when_text(action: Action, today: date) -> str:

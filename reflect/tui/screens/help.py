@@ -51,7 +51,8 @@ HELP: list[tuple[str, list[tuple[str, str]]]] = [
             ("List", "Enter goes on to the next line."),
             (
                 "Plan",
-                "Write what, then when ('fri', 'in 3 days', '4 dec'); Enter adds it, "
+                "Write what, then when ('fri', 'in 3 days', '4 dec') and, if it "
+                "repeats, how often ('weekday', 'monday'); Enter adds it, "
                 "Tab goes to the plan, Delete removes one.",
             ),
         ],

@@ -19,10 +19,21 @@ from textual.widgets import Input, Label, OptionList, Static
 
 from reflect.dates import When, echo_when, parse_when
 from reflect.errors import DateError
-from reflect.kinds.action import PlannedAction
+from reflect.kinds.action import PlannedAction, repeating
+from reflect.repeats import Repeat, parse_repeat
 from reflect.tui import words
 from reflect.tui.widgets.common import AnswerChanged, AnswerSubmitted, focus_now
 from reflect.tui.widgets.literal import LiteralInput, literal, shown
+
+
+def read_repeat(text: str) -> Repeat | DateError | None:
+    """The typed repeat: a Repeat, None for 'just once', or the DateError to show."""
+    if not text.strip():
+        return None
+    try:
+        return parse_repeat(text)
+    except DateError as problem:
+        return problem
 
 
 def read_when(text: str, today: date) -> When | DateError | None:
@@ -53,7 +64,7 @@ class ActionPlanner(Vertical):
         height: auto;
     }
     ActionPlanner .field-label {
-        width: 6;
+        width: 8;
         padding: 1 1 0 0;
     }
     ActionPlanner #what {
@@ -62,19 +73,22 @@ class ActionPlanner(Vertical):
     ActionPlanner #when {
         width: 30;
     }
-    ActionPlanner #echo {
+    ActionPlanner #repeat {
+        width: 30;
+    }
+    ActionPlanner .echo {
         width: 1fr;
         padding: 1 0 0 1;
     }
-    ActionPlanner #echo.problem {
+    ActionPlanner .echo.problem {
         color: $text-warning;
     }
-    ActionPlanner #echo.none {
+    ActionPlanner .echo.none {
         color: $text-muted;
     }
     ActionPlanner .hint {
         color: $text-muted;
-        padding-left: 6;
+        padding-left: 8;
     }
     ActionPlanner #plan-title {
         margin-top: 1;
@@ -108,7 +122,11 @@ class ActionPlanner(Vertical):
             yield LiteralInput(
                 placeholder=words.ACTION_WHEN_PLACEHOLDER.format(example=example), id="when"
             )
-            yield Static("", id="echo", markup=False)
+            yield Static("", id="echo", classes="echo", markup=False)
+        with Horizontal():
+            yield Label(words.ACTION_REPEAT, classes="field-label")
+            yield LiteralInput(placeholder=words.ACTION_REPEAT_PLACEHOLDER, id="repeat")
+            yield Static("", id="repeat-echo", classes="echo", markup=False)
         yield Static(words.ACTION_HINT, classes="hint", markup=False)
         yield Static(
             Content.assemble((words.ACTION_PLAN, "bold"), (words.ACTION_PLAN_HINT, "dim")),
@@ -118,6 +136,7 @@ class ActionPlanner(Vertical):
 
     def on_mount(self) -> None:
         self._show_echo("")
+        self._show_repeat("")
         self._show_plan()
 
     # ------------------------------------------------------------------ the fields
@@ -130,10 +149,14 @@ class ActionPlanner(Vertical):
     def when(self) -> Input:
         return self.query_one("#when", Input)
 
+    @property
+    def repeat(self) -> Input:
+        return self.query_one("#repeat", Input)
+
     def _show_echo(self, text: str) -> None:
         echo = self.query_one("#echo", Static)
         found = read_when(text, self.today)
-        echo.set_classes("")
+        echo.set_classes("echo")
         if found is None:
             echo.update(Content(words.ACTION_NO_DATE))
             echo.add_class("none")
@@ -142,6 +165,19 @@ class ActionPlanner(Vertical):
             echo.add_class("problem")
         else:
             echo.update(Content(echo_when(found, self.today)))
+
+    def _show_repeat(self, text: str) -> None:
+        echo = self.query_one("#repeat-echo", Static)
+        found = read_repeat(text)
+        echo.set_classes("echo")
+        if found is None:
+            echo.update(Content(words.ACTION_NO_REPEAT))
+            echo.add_class("none")
+        elif isinstance(found, DateError):
+            echo.update(literal(found.message))
+            echo.add_class("problem")
+        else:
+            echo.update(Content(words.ACTION_REPEATS.format(label=found.label())))
 
     def _show_plan(self) -> None:
         plan = self.query_one(PlannedList)
@@ -156,12 +192,20 @@ class ActionPlanner(Vertical):
         if action.due is None:
             return Content.assemble("• ", shown(action.text), (" — no date", "italic"))
         when = echo_when(When(action.due, action.at), self.today)
+        if action.repeat is not None:
+            when += f", {action.repeat.label()}"
         return Content.assemble("• ", shown(action.text), (f" — {when}", "italic"))
 
     @on(Input.Changed, "#when")
     def _when_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._show_echo(event.value)
+        self.post_message(AnswerChanged())
+
+    @on(Input.Changed, "#repeat")
+    def _repeat_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show_repeat(event.value)
         self.post_message(AnswerChanged())
 
     @on(Input.Changed, "#what")
@@ -190,6 +234,19 @@ class ActionPlanner(Vertical):
         if self.add_pending():
             focus_now(self.what)
 
+    @on(Input.Submitted, "#repeat")
+    def _repeat_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self.what.value.strip():
+            if event.value.strip():
+                self.app.notify(words.ACTION_NEEDS_WHAT)
+                focus_now(self.what)
+            else:
+                self.post_message(AnswerSubmitted())
+            return
+        if self.add_pending():
+            focus_now(self.what)
+
     # ------------------------------------------------------------------ the plan
 
     def pending(self) -> PlannedAction | DateError | None:
@@ -200,9 +257,11 @@ class ActionPlanner(Vertical):
         found = read_when(self.when.value, self.today)
         if isinstance(found, DateError):
             return found
-        if found is None:
-            return PlannedAction(text)
-        return PlannedAction(text, found.day, found.at)
+        planned = PlannedAction(text) if found is None else PlannedAction(text, found.day, found.at)
+        repeat = read_repeat(self.repeat.value)
+        if isinstance(repeat, DateError):
+            return repeat
+        return planned if repeat is None else repeating(planned, repeat, self.today)
 
     def add_pending(self) -> bool:
         action = self.pending()
@@ -211,6 +270,7 @@ class ActionPlanner(Vertical):
         self.planned.append(action)
         self.what.value = ""
         self.when.value = ""
+        self.repeat.value = ""
         self._show_plan()
         self.post_message(AnswerChanged())
         return True
@@ -235,6 +295,8 @@ class ActionPlanner(Vertical):
 
     def problem(self) -> str | None:
         pending = self.pending()
-        if isinstance(pending, DateError):
-            return words.ACTION_FIX_DATE.format(problem=pending.message)
+        if isinstance(pending, DateError):  # the date's problem first, as `pending` finds it
+            bad_date = isinstance(read_when(self.when.value, self.today), DateError)
+            template = words.ACTION_FIX_DATE if bad_date else words.ACTION_FIX_REPEAT
+            return template.format(problem=pending.message)
         return None
