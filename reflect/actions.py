@@ -235,6 +235,16 @@ def close(
     return store.replace_action(action_id, change, entry_id)
 
 
+def add_note(
+    store: JournalStore, closed: FoundAction, status: str, today: date, note: str
+) -> FoundAction:
+    """The follow-up note asked for straight after closing, kept with what `mark` gave
+    back: for a repeating plan, the occurrence kept as history, not its next date."""
+    return mark(
+        store, closed.action.id, status, today, note, entry_id=closed.entry.id, follow_up=True
+    )
+
+
 def undo_occurrence(store: JournalStore, closed: FoundAction, plan: Action) -> FoundAction:
     """Undo a repeating plan marked done: the occurrence kept as history goes, and the
     plan (as `plan` was before) comes back on its date. Two locked writes; the first

@@ -15,9 +15,9 @@ from reflect.actions import (
     GROUP_TITLES,
     ActionView,
     add_action,
+    add_note,
     close,
     grouped,
-    mark,
     move,
     open_views_and_shared,
     shared_ids,
@@ -190,15 +190,7 @@ def _follow_up(found: FoundAction, status: str, env: Env) -> None:
         echo()
         raise typer.Exit(130) from None
     if answer:
-        mark(
-            env.store,
-            found.action.id,
-            status,
-            env.today,
-            answer,
-            entry_id=found.entry.id,
-            follow_up=True,
-        )
+        add_note(env.store, found, status, env.today, answer)
         echo(messages.FOLLOW_UP_SAVED.format(id=found.action.id))
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import typer
 
 from reflect import messages
-from reflect.actions import mark, move
+from reflect.actions import add_note, mark, move
 from reflect.cli import common
 from reflect.cli.common import Env, echo
 from reflect.errors import DateError, ReflectError
@@ -74,22 +74,12 @@ def review(env: Env, pressing: list[IndexedAction], read: Read) -> None:
 
 
 def _close(env: Env, action: IndexedAction, status: str, read: Read) -> None:
-    # For a repeating plan marked done, `closed` is the occurrence kept as history (an id
-    # of its own): the note belongs there, not on the plan's next date.
     closed = mark(env.store, action.id, status, env.today, entry_id=action.entry_id)
     echo(messages.REVIEW_CLOSED[status])
     typer.echo("    " + messages.FOLLOW_UP[status], nl=False)
     note = (read() or "").strip()
     if note:
-        mark(
-            env.store,
-            closed.action.id,
-            status,
-            env.today,
-            note,
-            entry_id=closed.entry.id,
-            follow_up=True,
-        )
+        add_note(env.store, closed, status, env.today, note)
 
 
 def _move(env: Env, action: IndexedAction, read: Read) -> None:

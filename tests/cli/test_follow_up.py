@@ -80,3 +80,24 @@ def test_scripts_are_never_asked() -> None:
     result = reflect("actions", "done", action, input="would be read by mistake\n")
     assert result.stdout == f"Done: {action} Walk. Well done.\n"
     assert _notes() == {action: None}
+
+
+@pytest.mark.parametrize("every", ["day", "weekday", "2 weeks"])
+def test_the_review_before_a_walk_keeps_the_note_on_the_occurrence_done(
+    at_a_terminal: None, every: str
+) -> None:
+    """A repeating plan marked done in the review `reflect start` offers: the note on how
+    it went goes with the occurrence kept as history, and the plan's next date starts
+    without one (it used to land on the next date, which the id now names)."""
+    added = reflect("actions", "add", "--due", "today", "--every", every, "--", "Short walk")
+    assert added.exit_code == 0, added.output
+    plan = added.stdout.split()[1].rstrip(":")
+    result = reflect("start", "wellbeing-check-in", "--plain", input="a\nd\nSunny and slow\nq\n")
+    assert "Sunny and slow" not in result.stderr
+    done, still_open = [], []
+    for action in actions_json("--all"):
+        (done if action["status"] == "done" else still_open).append(action)
+    assert [(a["text"], a["note"], a["repeat"]) for a in done] == [
+        ("Short walk", "Sunny and slow", None)
+    ]
+    assert [(a["id"], a["note"]) for a in still_open] == [(plan, None)]
