@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -94,7 +95,8 @@ def test_the_review_before_a_walk_keeps_the_note_on_the_occurrence_done(
     plan = added.stdout.split()[1].rstrip(":")
     result = reflect("start", "wellbeing-check-in", "--plain", input="a\nd\nSunny and slow\nq\n")
     assert "Sunny and slow" not in result.stderr
-    done, still_open = [], []
+    done: list[dict[str, Any]] = []
+    still_open: list[dict[str, Any]] = []
     for action in actions_json("--all"):
         (done if action["status"] == "done" else still_open).append(action)
     assert [(a["text"], a["note"], a["repeat"]) for a in done] == [
