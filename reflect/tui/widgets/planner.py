@@ -222,20 +222,10 @@ class ActionPlanner(Vertical):
             self.post_message(AnswerSubmitted())
 
     @on(Input.Submitted, "#when")
-    def _when_entered(self, event: Input.Submitted) -> None:
-        event.stop()
-        if not self.what.value.strip():
-            if event.value.strip():
-                self.app.notify(words.ACTION_NEEDS_WHAT)
-                focus_now(self.what)
-            else:
-                self.post_message(AnswerSubmitted())
-            return
-        if self.add_pending():
-            focus_now(self.what)
-
     @on(Input.Submitted, "#repeat")
-    def _repeat_entered(self, event: Input.Submitted) -> None:
+    def _when_entered(self, event: Input.Submitted) -> None:
+        """Enter in the date or the repeat: add the plan (or, with nothing written
+        yet, move on, or ask for what first)."""
         event.stop()
         if not self.what.value.strip():
             if event.value.strip():
