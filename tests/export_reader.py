@@ -16,7 +16,15 @@ from datetime import date, datetime, time
 from typing import Any, cast
 
 from reflect.export.json import FORMAT, VERSION
-from reflect.journal.model import Action, Answer, Entry, LeftPrompt, SectionRecord, Status
+from reflect.journal.model import (
+    Action,
+    Answer,
+    Conflict,
+    Entry,
+    LeftPrompt,
+    SectionRecord,
+    Status,
+)
 from reflect.kinds import named
 from reflect.repeats import parse_repeat
 
@@ -43,6 +51,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
             for s in raw["sections"]
         ),
         left=tuple(LeftPrompt(item["prompt_id"], item["prompt"]) for item in raw["left"]),
+        conflicts=tuple(Conflict(c["note"], c["text"]) for c in raw.get("conflicts", [])),
     )
 
 

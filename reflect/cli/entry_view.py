@@ -37,6 +37,13 @@ def entry_lines(entry: Entry, today: date) -> list[Line]:
     lines: list[Line] = [[(heading, "bold")], [(" · ".join(meta), "dim")]]
     if entry.body is not None:
         lines += [[], *styled_block(entry.body, "")]
+    for conflict in entry.conflicts:
+        # What a merge of two devices could not place (docs/sync.md): shown, never hidden.
+        lines += [
+            [],
+            [("conflict: " + conflict.note, "bold yellow")],
+            *styled_block(conflict.text, "    "),
+        ]
     if entry.actions:
         lines.append([])
         for action in entry.actions:

@@ -54,6 +54,13 @@ def render_json(
 
 
 def entry_to_json(entry: Entry) -> dict[str, Any]:
+    found = _entry_fields(entry)
+    if entry.conflicts:  # only then: an export of a journal without any reads as before
+        found["conflicts"] = [{"note": c.note, "text": c.text} for c in entry.conflicts]
+    return found
+
+
+def _entry_fields(entry: Entry) -> dict[str, Any]:
     return {
         "id": entry.id,
         "written": entry.written.isoformat(),

@@ -260,6 +260,9 @@ def render_entry(entry: Entry, *, anchor_line: bool = True) -> str:
         parts.append(f"*{TAGS}: {inline(' '.join(tags))}*\n")
     if entry.body is not None:
         parts.append(block(entry.body))
+    for conflict in entry.conflicts:  # both devices' words, as the journal keeps them
+        parts.append(f"**Conflict:** {inline(conflict.note)}\n")
+        parts.append(block(conflict.text))
     if entry.actions:
         parts.append(task_list(entry.actions))
     for section in entry.sections:

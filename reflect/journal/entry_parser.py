@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from reflect.errors import DateError, JournalError
-from reflect.journal.lines import INDENT, LEFT_MARKER, STATUS_OF, is_block_line
-from reflect.journal.model import Action, Answer, Entry, LeftPrompt, SectionRecord
+from reflect.journal.lines import CONFLICT_MARKER, INDENT, LEFT_MARKER, STATUS_OF, is_block_line
+from reflect.journal.model import Action, Answer, Conflict, Entry, LeftPrompt, SectionRecord
 from reflect.kinds import KINDS, Kind
 from reflect.repeats import Repeat, parse_repeat
 
@@ -30,6 +30,7 @@ _SECTION_RE = re.compile(r"^### (.*)  \[([a-z0-9][a-z0-9_-]*)\]$")
 _PROMPT_RE = re.compile(r"^#### (.*)  \[([a-z0-9][a-z0-9_-]*)\]$")
 _ACTION_RE = re.compile(r"^- \[(.)\] (.*)  \(([a-z0-9]{3,12})((?: · [^()]*)?)\)$")
 _ID_RE = re.compile(r"^[a-z0-9]{3,16}$")
+_CONFLICT_RE = re.compile(rf"^{re.escape(CONFLICT_MARKER.rstrip())} ?(.*)$")
 
 # Which kind reads the lines under a prompt heading, by how they start.
 BLOCK_KIND: Kind[Any, Any, Any] = next(k for k in KINDS if k.reads == "block")
@@ -125,6 +126,7 @@ class EntryParser:
         if self.at < self.end and is_block_line(self.lines[self.at]):
             body = self._block()
             self._skip_blank()
+        conflicts = self._conflicts()
         while self.at < self.end and self.lines[self.at].startswith("- "):
             actions.append(self._action())
             self._skip_blank()
@@ -142,6 +144,7 @@ class EntryParser:
                 actions=tuple(actions),
                 sections=tuple(sections),
                 left=tuple(item for item, _ in left),
+                conflicts=conflicts,
             )
         except ValueError as exc:
             raise self.fail(f"This entry is not valid: {exc}.", 0) from None
@@ -194,6 +197,22 @@ class EntryParser:
         if any(item.prompt_id == prompt_id for item, _ in before):
             raise self.fail(f"The prompt '{prompt_id}' is left for another day twice.")
         return LeftPrompt(prompt_id, prompt)
+
+    def _conflicts(self) -> tuple[Conflict, ...]:
+        """The 'conflict:' parts a merge left near the top of the entry, each a line and
+        the other version's words as a text block right under it."""
+        found: list[Conflict] = []
+        while self.at < self.end and (match := _CONFLICT_RE.match(self.lines[self.at])):
+            self.at += 1
+            if not (self.at < self.end and is_block_line(self.lines[self.at])):
+                raise self.fail(
+                    "A 'conflict:' line needs the other version's words indented under it; "
+                    "if the conflict is settled, delete the line.",
+                    self.at - 1,
+                )
+            found.append(Conflict(match.group(1), self._block()))
+            self._skip_blank()
+        return tuple(found)
 
     def _skip_blank(self) -> None:
         lines, at, end = self.lines, self.at, self.end

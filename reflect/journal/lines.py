@@ -10,7 +10,7 @@ docs/journal-format.md.
 
 from __future__ import annotations
 
-from reflect.journal.model import Action, LeftPrompt, Status
+from reflect.journal.model import Action, Conflict, LeftPrompt, Status
 
 INDENT = "    "
 HEADER_PREFIX = "# reflect journal · format "
@@ -18,11 +18,16 @@ HEADER_PREFIX = "# reflect journal · format "
 # An entry's meta line naming a prompt left for another day (journal format 3).
 LEFT_MARKER = "left for another day: "
 LEFT_SINCE_FORMAT = 3
-REPEAT_SINCE_FORMAT = 4
-"""The journal format that added a repeat (`every monday`) to action lines."""
 """The journal format that added `left for another day:` lines: files holding one say
 it, as files holding a `date` answer say format 2 (an older reflect would stop at the
 line; told the file is newer, it asks to be upgraded instead)."""
+REPEAT_SINCE_FORMAT = 4
+"""The journal format that added a repeat (`every monday`) to action lines."""
+
+# A part of an entry that a sync merge wrote: the other device's words (journal format 5).
+CONFLICT_MARKER = "conflict: "
+CONFLICT_SINCE_FORMAT = 5
+"""The journal format that added `conflict:` parts (reflect.journal.merge)."""
 
 BOX_OF: dict[Status, str] = {"open": " ", "done": "x", "dropped": "-"}
 STATUS_OF = {box: status for status, box in BOX_OF.items()}
@@ -52,6 +57,11 @@ def render_left(item: LeftPrompt) -> str:
     prompt's words for whoever reads the file, its id in brackets as a prompt heading
     has it, for the next walk to offer it by."""
     return f"{LEFT_MARKER}{item.prompt}  [{item.prompt_id}]"
+
+
+def render_conflict(conflict: Conflict) -> list[str]:
+    """'conflict: ' and its note, then the other version's words as a block under it."""
+    return [f"{CONFLICT_MARKER}{conflict.note}", *render_block(conflict.text)]
 
 
 def render_action(action: Action) -> list[str]:

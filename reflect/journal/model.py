@@ -88,6 +88,11 @@ class Answer:
         """The actions planned in this answer (only an action answer has any)."""
         return ()
 
+    def with_held_actions(self, actions: tuple[Action, ...]) -> Answer:
+        """The answer holding `actions` in place of `held_actions()` (a merge renames
+        an action whose id clashes); an answer that holds none is itself."""
+        return self
+
     def written_text(self) -> str:
         """Prose the person wrote here, for a one-line summary ('' when it is not prose)."""
         return ""
@@ -130,6 +135,23 @@ class LeftPrompt:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """Words a merge could not place, kept in the entry so the person sees and settles them.
+
+    When the same answer (or title, text, action) was changed differently on two
+    devices, a merge keeps one version in place and the other here: `note` (one line)
+    says what it is, `text` holds the other version word for word. Deleting the
+    conflict from the file is how a person says "settled" (docs/sync.md).
+    """
+
+    note: str
+    text: str
+
+    def __post_init__(self) -> None:
+        require_one_line(self.note, "a conflict note")
+
+
+@dataclass(frozen=True)
 class Entry:
     """One journal entry: a finished workbook session, a free-form note, or added actions."""
 
@@ -144,6 +166,8 @@ class Entry:
     sections: tuple[SectionRecord, ...] = field(default=())
     # The prompts left unanswered when the walk was saved, in the workbook's order.
     left: tuple[LeftPrompt, ...] = ()
+    # What a sync merge kept from another device for the person to settle (docs/sync.md).
+    conflicts: tuple[Conflict, ...] = ()
 
     def __post_init__(self) -> None:
         require_one_line(self.title, "an entry title")
@@ -210,6 +234,7 @@ __all__ = [
     "STATUSES",
     "Action",
     "Answer",
+    "Conflict",
     "Entry",
     "LeftPrompt",
     "SectionRecord",

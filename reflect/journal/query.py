@@ -332,6 +332,8 @@ def searchable(entry: Entry) -> Iterator[tuple[str, str]]:
         yield "Title", entry.title
     if entry.body:
         yield "Text", entry.body
+    for conflict in entry.conflicts:
+        yield "Conflict", conflict.text  # words a merge kept from another device
     for section in entry.sections:
         for answer in section.answers:
             for text in kind_of(answer).searchable(answer):

@@ -11,17 +11,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reflect.journal.lines import (
+    CONFLICT_SINCE_FORMAT,
     LEFT_SINCE_FORMAT,
     REPEAT_SINCE_FORMAT,
     file_header,
     render_action,
     render_block,
+    render_conflict,
     render_left,
 )
 from reflect.journal.model import Entry
 from reflect.kinds import KINDS, kind_of
 
-FORMAT_VERSION = max(LEFT_SINCE_FORMAT, REPEAT_SINCE_FORMAT, *(kind.since_format for kind in KINDS))
+FORMAT_VERSION = max(
+    LEFT_SINCE_FORMAT,
+    REPEAT_SINCE_FORMAT,
+    CONFLICT_SINCE_FORMAT,
+    *(kind.since_format for kind in KINDS),
+)
 """The newest journal format this reflect reads and writes."""
 FILE_HEADER = file_header(1)
 """The first line of a file with nothing newer in it than format 1 (most files)."""
@@ -29,9 +36,10 @@ FILE_HEADER = file_header(1)
 
 def format_needed(entries: Iterable[Entry]) -> int:
     """The lowest journal format that holds `entries`: 1, unless an answer is of a kind
-    that came later (a `date` answer needs 2) or an entry names prompts left for another
-    day (3), or an action repeats (4). A file says the highest its entries need, so an older reflect asks to be
-    upgraded rather than stopping at a line it cannot read.
+    that came later (a `date` answer needs 2), an entry names prompts left for another
+    day (3), an action repeats (4) or a sync merge left a conflict in an entry (5). A
+    file says the highest its entries need, so an older reflect asks to be upgraded
+    rather than stopping at a line it cannot read.
     """
     needed = 1
     for entry in entries:
@@ -39,6 +47,8 @@ def format_needed(entries: Iterable[Entry]) -> int:
             needed = max(needed, LEFT_SINCE_FORMAT)
         if any(action.repeat is not None for action, _, _ in entry.all_actions()):
             needed = max(needed, REPEAT_SINCE_FORMAT)
+        if entry.conflicts:
+            needed = max(needed, CONFLICT_SINCE_FORMAT)
         for section in entry.sections:
             for answer in section.answers:
                 needed = max(needed, kind_of(answer).since_format)
@@ -63,6 +73,10 @@ def render_entry(entry: Entry) -> str:
     lines += [render_left(item) for item in entry.left]
     if entry.body is not None:
         lines += ["", *render_block(entry.body)]
+    # After the text (a block ends only at a line at column 0), before everything else,
+    # so a conflict to settle is near the top where the person sees it.
+    for conflict in entry.conflicts:
+        lines += ["", *render_conflict(conflict)]
     if entry.actions:
         lines.append("")
         for action in entry.actions:

@@ -25,6 +25,7 @@ from reflect.journal.model import (
     STATUSES,
     Action,
     Answer,
+    Conflict,
     Entry,
     LeftPrompt,
     SectionRecord,
@@ -73,6 +74,8 @@ MARKER_LINES = [
     "starred: yes",
     "left for another day: a prompt  [an-id]",
     "left for another day:",
+    "conflict: x",
+    "conflict:",
     "scale: 1 (0 to 10)",
     "chose: x",
     "chose:",
@@ -214,6 +217,10 @@ def an_entry(
         actions=tuple(draw(an_action(action_ids)) for _ in range(action_count)),
         sections=tuple(draw(a_section(action_ids)) for _ in range(section_count)),
         left=() if free_form or workbook is None else draw(left_prompts),
+        # What a sync merge keeps of another device's words (journal format 5).
+        conflicts=()
+        if free_form
+        else tuple(Conflict(draw(short_text), draw(long_text)) for _ in range(draw(up_to_two))),
     )
 
 
