@@ -111,6 +111,34 @@ class PlainAsk(Protocol):
         ...
 
 
+class Join(Protocol):
+    """The merge of two devices' versions of an answer (reflect.journal.merge), as a kind
+    sees it. `base` is the common ancestor's value, or None when there is none: then
+    every difference counts as changed on both sides. A value changed on one side only
+    takes that side's change; what happens when both changed is each method's rule."""
+
+    def words(self, base: str | None, ours: str, theirs: str) -> str:
+        """One version in place: the one that holds the other (added to on one device),
+        or else one of them, the other kept word for word as a conflict in the entry."""
+        ...
+
+    def items(
+        self, base: tuple[str, ...] | None, ours: tuple[str, ...], theirs: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """Items as a set (each repeat of an item counted): on either side, kept; with an
+        ancestor, one removed on one side stays removed."""
+        ...
+
+    def actions(
+        self,
+        base: tuple[Action, ...] | None,
+        ours: tuple[Action, ...],
+        theirs: tuple[Action, ...],
+    ) -> tuple[Action, ...]:
+        """Actions matched by id, each field by its rule (`merge_action`)."""
+        ...
+
+
 Advise = Callable[[str, str], None]
 """Called with (a dotted path under the prompt, or '' for the prompt itself; the advice)."""
 
@@ -237,6 +265,14 @@ class Kind(Generic[P, A, V]):
         """The answer with any actions it holds left out, to compare two versions of it
         (`reflect edit` counts changed actions apart from changed answers)."""
         return answer
+
+    def merge(self, base: A | None, ours: A, theirs: A, join: Join) -> A | None:
+        """The same answer changed on two devices, joined (reflect.journal.merge): words
+        with `join.words`, items with `join.items`, actions with `join.actions`. Called
+        with two answers of this kind to the same prompt; `base` is the ancestor's
+        answer when it was of this kind too. None (the default: a scale's two numbers, two
+        choices) when the two cannot be joined: one is kept and the other is a conflict."""
+        return None
 
     def own_words(self, answer: A) -> Iterable[str]:
         """The person's own free words in it, where #tags may be (reflect.journal.tags).

@@ -8,7 +8,7 @@ actions added on their own; this kind is the answer that holds them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -21,6 +21,7 @@ from reflect.kinds.base import (
     Advise,
     AnswerLines,
     Facts,
+    Join,
     JsonFields,
     Kind,
     NewActionId,
@@ -61,6 +62,9 @@ class ActionAnswer(Answer):
 
     def held_actions(self) -> tuple[Action, ...]:
         return self.actions
+
+    def with_held_actions(self, actions: tuple[Action, ...]) -> ActionAnswer:
+        return replace(self, actions=actions)
 
 
 class ActionKind(Kind["ActionPrompt", ActionAnswer, list[PlannedAction]]):
@@ -179,6 +183,16 @@ suggested_when = "in 3 days"
             ask.keep(list(planned))
             planned[-1] = _ask_repeat(planned[-1], ask)
             ask.keep(list(planned))
+
+    def merge(
+        self, base: ActionAnswer | None, ours: ActionAnswer, theirs: ActionAnswer, join: Join
+    ) -> ActionAnswer:
+        return replace(
+            ours,
+            actions=join.actions(
+                None if base is None else base.actions, ours.actions, theirs.actions
+            ),
+        )
 
     def journal_lines(self, answer: ActionAnswer) -> list[str]:
         return [line for action in answer.actions for line in render_action(action)]

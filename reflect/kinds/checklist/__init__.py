@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -12,6 +12,7 @@ from reflect.journal.model import Answer, require_items
 from reflect.kinds.base import (
     AnswerLines,
     Facts,
+    Join,
     JsonFields,
     Kind,
     NewActionId,
@@ -103,6 +104,18 @@ optional = true
             if picked is not None:
                 return picked
             ask.write("Type option numbers or names, separated by commas.\n")
+
+    def merge(
+        self,
+        base: ChecklistAnswer | None,
+        ours: ChecklistAnswer,
+        theirs: ChecklistAnswer,
+        join: Join,
+    ) -> ChecklistAnswer | None:
+        # A box ticked on one device and not the other stays ticked; unticked on one
+        # (with an ancestor to say so), it stays unticked. None left ticked: a conflict.
+        ticked = join.items(None if base is None else base.ticked, ours.ticked, theirs.ticked)
+        return replace(ours, ticked=ticked) if ticked else None
 
     def journal_lines(self, answer: ChecklistAnswer) -> list[str]:
         return [f"ticked: {item}" for item in answer.ticked]

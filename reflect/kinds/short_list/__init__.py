@@ -6,7 +6,7 @@ name, in workbooks and the journal, is `list`.)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -16,6 +16,7 @@ from reflect.journal.model import Answer, require_items
 from reflect.kinds.base import (
     AnswerLines,
     Facts,
+    Join,
     JsonFields,
     Kind,
     NewActionId,
@@ -100,6 +101,12 @@ items = 3
             items.append(line)
             ask.keep(list(items))
         return items or None
+
+    def merge(
+        self, base: ListAnswer | None, ours: ListAnswer, theirs: ListAnswer, join: Join
+    ) -> ListAnswer | None:
+        items = join.items(None if base is None else base.items, ours.items, theirs.items)
+        return replace(ours, items=items) if items else None
 
     def journal_lines(self, answer: ListAnswer) -> list[str]:
         return [f"item: {item}" for item in answer.items]

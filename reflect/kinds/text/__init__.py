@@ -6,7 +6,7 @@ spaces), kept exactly as written; in Markdown, prose or a fenced block.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -17,6 +17,7 @@ from reflect.journal.model import Answer
 from reflect.kinds.base import (
     AnswerLines,
     Facts,
+    Join,
     JsonFields,
     Kind,
     NewActionId,
@@ -89,6 +90,13 @@ help = "A few words is plenty."
 
     def read_plain(self, prompt: TextPrompt, ask: PlainAsk) -> str | None:
         return ask.lines_until_blank() or None
+
+    def merge(
+        self, base: TextAnswer | None, ours: TextAnswer, theirs: TextAnswer, join: Join
+    ) -> TextAnswer:
+        return replace(
+            ours, text=join.words(None if base is None else base.text, ours.text, theirs.text)
+        )
 
     def journal_lines(self, answer: TextAnswer) -> list[str]:
         return render_block(answer.text)
