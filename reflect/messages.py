@@ -189,3 +189,62 @@ NOT_REPEATING = (
 REPEAT_DONE = "It comes round again {when} ({relative}), {repeat}."
 REPEAT_SKIPPED = "Skipped. Next: {when} ({relative}), {repeat}."
 REPEAT_STOPPED = "{id} no longer repeats; it stays open for {when}."
+
+
+# ---- reflect sync: git, and the conflict copies of Syncthing, Nextcloud and Dropbox. ----
+
+
+def copies_waiting(count: int, first: str) -> str:
+    """The one line every reading command says while a sync tool's copies wait."""
+    what = f"1 conflict copy ({first}) is" if count == 1 else f"{count} conflict copies are"
+    return (
+        f"reflect: {what} waiting beside your journal, left by your sync tool; its entries "
+        "are not shown until `reflect sync` merges them in."
+    )
+
+
+def copy_merged(copy: str, month: str, added: int, changed: int, conflicts: int) -> str:
+    """'Merged 2026-12 (conflicted copy).txt into 2026-12.txt: 2 entries added, 1 changed.'"""
+    parts = [
+        f"{added} entr{'y' if added == 1 else 'ies'} added",
+        f"{changed} changed",
+    ]
+    if conflicts:
+        parts.append(
+            f"{conflicts} conflict{'s' if conflicts != 1 else ''} to settle "
+            "(search for 'conflict:' in the file)"
+        )
+    return f"Merged {copy} into {month}: {', '.join(parts)}."
+
+
+COPY_NOT_MERGED = "Left {copy} where it is, untouched: {reason}"
+SYNC_NOTHING = "Nothing to sync: no conflict copies, and your journal is not in git."
+SYNC_NOT_SET_UP = "To sync through git as well, run `reflect sync init` (see docs/sync.md)."
+SYNC_COMMITTED = "Saved to git: {message}"
+SYNC_UP_TO_DATE = "Your journal is up to date with {remote}."
+SYNC_PULLED = "Merged what your other devices saved ({remote})."
+SYNC_PUSHED = "Sent your changes to {remote}."
+SYNC_NO_REMOTE = (
+    "Saved in git on this device only: there is no remote to sync with. "
+    "Add one with `reflect sync init --remote URL`."
+)
+SYNC_INIT_DONE = (
+    "Your journal and workbooks are now kept in git, in {root}.\n"
+    "The merge of month files by entry is set up for this repository."
+)
+SYNC_INIT_REMOTE = "Remote: {remote}. Run `reflect sync` to send your journal there."
+SYNC_INIT_NO_REMOTE = (
+    "To sync with another device, add a private remote: `reflect sync init --remote URL`."
+)
+SYNC_FAILED_BEFORE = (
+    "reflect: the last background sync did not finish: {reason} It will be tried again."
+)
+GIT_MISSING = (
+    "`reflect sync` uses git, which is not installed (or not on your PATH). "
+    "Install git, or sync with Syncthing or a cloud folder instead (see docs/sync.md)."
+)
+GIT_NO_IDENTITY = (
+    "git needs your name and email for its commits. Set them once with "
+    '`git config --global user.name "Your Name"` and '
+    "`git config --global user.email you@example.org`, then run `reflect sync` again."
+)

@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -38,7 +39,17 @@ class Env:
     def store(self) -> JournalStore:
         # With the cache folder, a new action's id is checked against the action index
         # rather than a parse of every month file (reflect.journal.index).
-        return JournalStore(self.paths.journal_dir, self.paths.cache_dir)
+        return JournalStore(
+            self.paths.journal_dir,
+            self.paths.cache_dir,
+            on_conflict_copies=_tell_copies_waiting,
+            on_saved=self._saved,
+        )
+
+    def _saved(self) -> None:
+        from reflect.sync import auto
+
+        auto.saved(self.paths)
 
     @cached_property
     def drafts(self) -> DraftStore:
@@ -74,6 +85,12 @@ class Env:
         from reflect.messages import SUPPORT_NOTE
 
         return workbook_note or self.config.support_note or SUPPORT_NOTE
+
+
+def _tell_copies_waiting(copies: list[Path]) -> None:
+    from reflect.messages import copies_waiting
+
+    echo(copies_waiting(len(copies), copies[0].name), err=True)
 
 
 def get_env() -> Env:

@@ -19,6 +19,33 @@ if TYPE_CHECKING:
 
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.txt(?:\.age)?$")
 """`2026-12.txt`, or `2026-12.txt.age` in an encrypted journal (reflect.crypt)."""
+
+COPY_NAMINGS: tuple[tuple[str, str, str], ...] = (
+    # (who leaves it, an example, what it adds to the month's name), as docs/sync.md lists.
+    ("Syncthing", "2026-12.sync-conflict-20261203-101010-ABCDEFG.txt", r"\.sync-conflict-[^/]*?"),
+    (
+        "Nextcloud",
+        "2026-12 (conflicted copy 2026-12-03 101010).txt",
+        r" \([^()/]*conflict[^()/]*\)",
+    ),
+    ("Dropbox", "2026-12 (Sam's conflicted copy 2026-12-03).txt", r" \([^()/]*conflict[^()/]*\)"),
+    (
+        "Dropbox, names differing in case",
+        "2026-12 (Case Conflict).txt",
+        r" \([^()/]*conflict[^()/]*\)",
+    ),
+    ("ownCloud", "2026-12_conflict-20261203-101010.txt", r"_conflict-[^/]*?"),
+    ("OneDrive", "2026-12-LAPTOP.txt", r"-(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]+"),
+    ("iCloud Drive", "2026-12 2.txt", r" [0-9]+"),
+    ("Google Drive, a file manager's copy", "2026-12 (1).txt", r" \([0-9]+\)"),
+)
+_MARK = "|".join(dict.fromkeys(mark for _, _, mark in COPY_NAMINGS))
+CONFLICT_COPY = re.compile(
+    rf"^(\d{{4}}-\d{{2}})(?:(?:{_MARK})\.txt(?:\.age)?|\.txt(?:{_MARK})\.age)$", re.IGNORECASE
+)
+"""A copy of a month file that a sync tool left beside it when two devices changed it at
+once: the tool's mark before `.txt`, or (an encrypted month) between `.txt` and `.age`.
+Never read as entries; `reflect sync` merges it in (reflect.journal.copies)."""
 PLAIN_IN_ENCRYPTED = (
     "This month file is plain text, but the journal is encrypted, so reflect will not mix "
     "it in (a reflect without encryption on another machine may have written it). "
@@ -47,6 +74,22 @@ MONTH_LINK_HINT = (
 def month_of(path: Path) -> str:
     """'2026-12' for `2026-12.txt` and `2026-12.txt.age` alike."""
     return path.name.split(".", 1)[0]
+
+
+def conflict_copies(names: list[str]) -> list[str]:
+    """The names among `names` that are a sync tool's conflict copies, sorted."""
+    return sorted(name for name in names if CONFLICT_COPY.match(name))
+
+
+def find_conflict_copies(folder: Path) -> list[Path]:
+    """The conflict copies waiting in the journal folder, oldest month first."""
+    import os
+
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return [folder / name for name in conflict_copies(names)]
 
 
 def check_names(folder: Path, names: list[str]) -> None:
@@ -92,7 +135,16 @@ def read_month_text(path: Path, *, ask: bool = True) -> str:
         raise JournalError(
             could_not("read", exc), path=path, hint=MONTH_LINK_HINT if link else None
         ) from None
-    if path.name.endswith(".age"):
+    return month_text(raw, path, sealed=path.name.endswith(".age"), ask=ask)
+
+
+def month_text(raw: bytes, path: Path, *, sealed: bool, ask: bool = True) -> str:
+    """A month's bytes as its text, decrypted in memory when `sealed`. Apart from the
+    reading, for the merge driver: git hands it each version in a file of its own
+    naming. Raises JournalError, naming `path` (and the line), when it is not UTF-8."""
+    from reflect.errors import JournalError
+
+    if sealed:
         from reflect.crypt import unseal
 
         raw = unseal(path, raw, ask=ask)  # in memory only

@@ -50,9 +50,22 @@ class JournalStore:
     instead of a parse of the whole journal. Without it, every month file is read.
     """
 
-    def __init__(self, folder: Path, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        cache_dir: Path | None = None,
+        *,
+        on_conflict_copies: Callable[[list[Path]], None] | None = None,
+        on_saved: Callable[[], None] | None = None,
+    ) -> None:
         self.folder = folder
         self.cache_dir = cache_dir
+        # Told once, the first time the month files are listed, of the conflict copies
+        # a sync tool left (reflect.journal.copies): never read as entries, but the
+        # person should know they are waiting for `reflect sync`.
+        self._on_conflict_copies = on_conflict_copies
+        # Called after every write (`sync.auto` commits and syncs after a save).
+        self._on_saved = on_saved
 
     # ------------------------------------------------------------------ reading
 
@@ -65,14 +78,19 @@ class JournalStore:
         from every listing) and never followed or waited on.
         """
         try:
-            with os.scandir(self.folder) as listing:
-                names = [item.name for item in listing if MONTH_FILE.match(item.name)]
+            listing = os.listdir(self.folder)
         except (FileNotFoundError, NotADirectoryError):
             return []
         except OSError as exc:
             raise JournalError(
                 f"Could not read the journal folder ({exc.strerror}).", path=self.folder
             ) from None
+        if self._on_conflict_copies is not None:
+            copies = months.conflict_copies(listing)
+            tell, self._on_conflict_copies = self._on_conflict_copies, None
+            if copies:
+                tell([self.folder / name for name in copies])
+        names = [name for name in listing if MONTH_FILE.match(name)]
         months.check_names(self.folder, names)
         return [self.folder / name for name in sorted(names)]
 
@@ -324,7 +342,8 @@ class JournalStore:
                 text = text + "".join("\n" + render_entry(entry) for entry in new)
                 atomic_write(path, self._bytes(text, path))
                 added += new
-        self.after_write()
+        if added:
+            self.after_write()
         return added
 
     def update_action(
@@ -403,8 +422,11 @@ class JournalStore:
         return sealed
 
     def after_write(self) -> None:
-        """In an encrypted journal, bring the action index (and so the counts `reflect
-        remind` reads without a passphrase) up to date now, while the key is unlocked."""
+        """After a save: tell `on_saved` (sync.auto commits it), and in an encrypted
+        journal bring the action index (and so the counts `reflect remind` reads without
+        a passphrase) up to date now, while the key is unlocked."""
+        if self._on_saved is not None:
+            self._on_saved()
         if self.cache_dir is None or not self.encrypted:
             return
         from reflect.journal.index import open_actions
