@@ -21,6 +21,13 @@ def main() -> None:
         code = fast_remind(args[1:])
         if code is not None:
             sys.exit(code)
+    if args[:1] == ["sync"]:
+        # The same for a bare `reflect sync` (sync.auto runs it after every save).
+        from reflect.sync.report import fast_sync
+
+        code = fast_sync(args[1:])
+        if code is not None:
+            sys.exit(code)
     # One command's module, not all of them: see reflect.cli.root.
     from reflect.cli.root import run
 

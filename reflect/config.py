@@ -4,6 +4,8 @@ Keys:
     support_note   your own words and contacts, shown instead of the default note
     workbook_dirs  extra folders to look for workbooks in, after the bundled ones and yours
     show_last_answers  false: never show "Last time" beside a prompt while walking
+    [sync] auto    true: commit after every save, and sync in the background when
+                   reflect starts and after a save (docs/sync.md)
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Config:
     support_note: str | None = None
     workbook_dirs: list[Path] = field(default_factory=list)
     show_last_answers: bool = True
+    sync_auto: bool = False
 
 
 def load_config(paths: Paths) -> Config:
@@ -54,7 +57,7 @@ def load_config(paths: Paths) -> Config:
         raise ConfigError(f"The config file is not valid TOML: {exc}.", path=path) from None
     except RecursionError:  # tomllib recurses once per nested [ or {
         raise ConfigError("The config file nests too deeply to be read.", path=path) from None
-    known = {"support_note", "workbook_dirs", "show_last_answers"}
+    known = {"support_note", "workbook_dirs", "show_last_answers", "sync"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(
@@ -74,7 +77,20 @@ def load_config(paths: Paths) -> Config:
         support_note=note,
         workbook_dirs=[Path(d).expanduser() for d in dirs],
         show_last_answers=show_last,
+        sync_auto=_sync_auto(data.get("sync", {}), path),
     )
+
+
+def _sync_auto(table: object, path: Path) -> bool:
+    if not isinstance(table, dict):
+        raise ConfigError("`sync` must be a table: `[sync]` and then `auto = true`.", path=path)
+    unknown = sorted(set(table) - {"auto"})
+    if unknown:
+        raise ConfigError(f"Unknown setting 'sync.{unknown[0]}'. Known: sync.auto.", path=path)
+    auto = table.get("auto", False)
+    if not isinstance(auto, bool):
+        raise ConfigError("`sync.auto` must be true or false.", path=path)
+    return auto
 
 
 def workbook_sources(paths: Paths, config: Config) -> list[WorkbookSource]:

@@ -503,6 +503,11 @@ def _plural(count: int, unit: str) -> str:
     return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
 
 
+def day_month(day: date) -> str:
+    """'3 Dec': short enough for a commit message's subject."""
+    return f"{day.day} {_MONTH_NAMES[day.month - 1][:3]}"
+
+
 def format_day(day: date, today: date) -> str:
     """'Fri 4 Dec' in the current year, 'Fri 4 Dec 2027' otherwise."""
     return _short(day) if day.year == today.year else _long(day)

@@ -178,3 +178,9 @@ class AlreadyClosedError(ReflectError):
     def __init__(self, message: str, *, same: bool) -> None:
         super().__init__(message)
         self.same = same
+
+
+class SyncError(ReflectError):
+    """git (run for the user) could not commit, merge, pull or push."""
+
+    exit_code = 4

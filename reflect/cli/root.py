@@ -56,6 +56,7 @@ COMMANDS: dict[str, tuple[str, bool]] = {
     "encrypt": ("reflect.cli.encryption", False),
     "decrypt": ("reflect.cli.encryption", False),
     "key": ("reflect.cli.key", True),
+    "sync": ("reflect.cli.sync", True),
 }
 
 
@@ -73,6 +74,8 @@ class ReflectGroup(TyperGroup):
             raise _literal(exc) from None
 
     def invoke(self, ctx: ClickContext) -> Any:
+        from reflect.sync import auto
+
         try:
             # A REFLECT_NOW reflect cannot use is refused here, once, before any command
             # (or the TUI, which reads the clock as it goes) gets as far as using it.
@@ -89,6 +92,8 @@ class ReflectGroup(TyperGroup):
         except KeyboardInterrupt:
             typer.echo("\nStopped. Nothing you saved has changed.", err=True)
             raise typer.Exit(130) from None
+        finally:
+            auto.after_command()  # sync.auto: a background sync after a save, never waited for
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         """Refuse a command line with bytes that are not UTF-8 before any command reads it.
@@ -114,6 +119,14 @@ def _literal(exc: ClickException) -> ClickException:
     return exc
 
 
+def _before(command: str | None) -> None:
+    """sync.auto: tell once of a failed background sync, and start one (reflect.sync.auto)."""
+    from reflect.paths import get_paths
+    from reflect.sync import auto
+
+    auto.before_command(get_paths(), command, lambda line: typer.echo(visible(line), err=True))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"reflect {__version__}")
@@ -134,6 +147,7 @@ def root(
     Start with `reflect start` (or `reflect start getting-started`). Your words are kept
     in plain-text files that you own; `reflect journal` reads them back.
     """
+    _before(ctx.invoked_subcommand)
     if ctx.invoked_subcommand is None:
         from reflect.cli.start import start_home
 
