@@ -223,6 +223,17 @@ SYNC_NOT_SET_UP = "To sync through git as well, run `reflect sync init` (see doc
 SYNC_COMMITTED = "Saved to git: {message}"
 SYNC_UP_TO_DATE = "Your journal is up to date with {remote}."
 SYNC_PULLED = "Merged what your other devices saved ({remote})."
+
+
+def conflicts_to_settle(count: int, month: str) -> str:
+    """What the merge driver says on stderr (git shows it, `reflect sync` reads it back)
+    when a merge kept words of two devices as `conflict:` parts."""
+    return (
+        f"reflect: {count} conflict{'s' if count != 1 else ''} to settle in {month} "
+        "(search for 'conflict:' in the file)."
+    )
+
+
 SYNC_PUSHED = "Sent your changes to {remote}."
 SYNC_NO_REMOTE = (
     "Saved in git on this device only: there is no remote to sync with. "

@@ -103,4 +103,7 @@ def merge_driver(
     """
     from reflect.sync.driver import merge_versions
 
-    merge_versions(base, ours, theirs, Path(name) if name else ours)
+    month = Path(name) if name else ours
+    added = merge_versions(base, ours, theirs, month)
+    if added:  # git shows it; `reflect sync` reads it back for its report
+        echo(messages.conflicts_to_settle(added, month.name), err=True)

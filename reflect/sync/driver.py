@@ -19,11 +19,14 @@ from pathlib import Path
 from reflect.crypt import AGE
 from reflect.errors import JournalError, could_not
 from reflect.journal.merge import merge_month_texts
+from reflect.journal.model import Conflict
 from reflect.journal.months import month_text
+from reflect.journal.parse import parse
 
 
-def merge_versions(base: Path, ours: Path, theirs: Path, month: Path) -> None:
-    """Merge `ours` and `theirs` (with their ancestor `base`) into `ours`.
+def merge_versions(base: Path, ours: Path, theirs: Path, month: Path) -> int:
+    """Merge `ours` and `theirs` (with their ancestor `base`) into `ours`; returns how
+    many `conflict:` parts the merge added (words changed differently on both).
 
     Raises JournalError (EncryptionError for a version that does not decrypt), naming
     `month` and the line, when a version cannot be read: then `ours` is left as it was,
@@ -34,7 +37,7 @@ def merge_versions(base: Path, ours: Path, theirs: Path, month: Path) -> None:
     ancestor = texts[0] if texts[0].strip() else None
     merged = merge_month_texts(texts[1], texts[2], ancestor, path=month)
     if merged == texts[1]:
-        return
+        return 0
     data = merged.encode("utf-8")
     if sealed:
         from reflect.crypt import seal
@@ -42,6 +45,11 @@ def merge_versions(base: Path, ours: Path, theirs: Path, month: Path) -> None:
         data = seal(month.parent, data)
     # A plain write: `ours` is git's own temporary file, which git reads back after.
     ours.write_bytes(data)
+    return len(_conflicts(merged) - _conflicts(texts[1]) - _conflicts(texts[2]))
+
+
+def _conflicts(text: str) -> set[tuple[str, Conflict]]:
+    return {(entry.id, c) for entry in parse(text).entries for c in entry.conflicts}
 
 
 def _text(path: Path, month: Path, sealed: bool) -> str:

@@ -68,6 +68,8 @@ def run(
             write(messages.SYNC_COMMITTED.format(message=report.committed))
         if report.pulled:
             write(messages.SYNC_PULLED.format(remote=report.remote))
+            for line in report.conflicts:
+                write(line.removeprefix("reflect: "))
         if report.pushed:
             write(messages.SYNC_PUSHED.format(remote=report.remote))
         if not (report.pulled or report.pushed or report.committed):

@@ -32,6 +32,7 @@ class SyncReport:
         self.committed: str | None = None  # the commit message's subject
         self.remote: str | None = None
         self.pulled = False
+        self.conflicts: list[str] = []  # the merge driver's "N conflicts to settle" lines
         self.pushed = False
 
 
@@ -75,7 +76,7 @@ def sync(paths: Paths, *, network_timeout: float = NETWORK_TIMEOUT, ask: bool = 
             # Under the journal's lock: git rewrites month files in place as it merges,
             # and a save at that moment would write over the merge (or the merge over it).
             with locked(paths.journal_dir):
-                _merge(repo, theirs)
+                report.conflicts = _merge(repo, theirs)
             report.pulled = True
             ahead, behind = _ahead_behind(repo, theirs)
         if ahead:
@@ -187,8 +188,9 @@ def _resolves(repo: Repo, ref: str) -> bool:
     return repo.git("rev-parse", "--verify", "--quiet", ref, check=False).returncode == 0
 
 
-def _merge(repo: Repo, theirs: str) -> None:
+def _merge(repo: Repo, theirs: str) -> list[str]:
     """Merge the other devices' history; month files go through reflect's merge driver.
+    Returns what the driver said of conflicts it marked (one line per month).
 
     If git still cannot merge (a file that is not a month file changed on both sides,
     or a month file that does not parse), the merge is undone, so the folder is left
@@ -207,11 +209,11 @@ def _merge(repo: Repo, theirs: str) -> None:
         theirs,
         check=False,
     )
+    said = [line for line in done.stderr.splitlines() if line.startswith("reflect:")]
     if done.returncode == 0:
-        return
+        return said
     stuck = repo.git("diff", "--name-only", "--diff-filter=U").stdout.split()
     repo.git("merge", "--abort", check=False)
-    said = [line for line in done.stderr.splitlines() if line.startswith("reflect:")]
     files = ", ".join(stuck) or "(git did not say which)"
     raise SyncError(
         f"git could not merge what another device saved; nothing here was changed. "

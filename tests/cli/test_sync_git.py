@@ -239,3 +239,20 @@ def test_the_fast_path_says_what_typer_says(
         check=False,
     )
     assert " typer" not in shown.stderr  # Typer (~100 ms) is not imported for a bare sync
+
+
+def test_a_pull_that_marks_a_conflict_says_so_and_keeps_both_texts(tmp_path: Path) -> None:
+    _, laptop, desktop = _two_devices(tmp_path)
+    for home, words in ((laptop, "Rain all day."), (desktop, "Sun after lunch.")):
+        month = home / "journal" / "2026-11.txt"
+        month.write_text(month.read_text().replace("First note, on the laptop.", words))
+    ok(laptop, "sync")
+    result = ok(desktop, "sync")
+    assert "1 conflict to settle in 2026-11.txt (search for 'conflict:' in the file)." in (
+        result.stdout
+    )
+    text = month_texts(desktop)["2026-11.txt"]
+    assert "    Rain all day." in text and "    Sun after lunch." in text
+    assert "\nconflict: The text of this entry was changed on two devices" in text
+    ok(laptop, "sync")
+    assert month_texts(laptop) == month_texts(desktop)
