@@ -335,32 +335,38 @@ def _both_notes(ours: str | None, theirs: str | None) -> str | None:
 
 
 def _unique_action_ids(entries: list[Entry]) -> list[Entry]:
-    """Give a fresh id to an action whose id another entry of the month already uses.
+    """Give a fresh id to an action whose id the month already uses further up.
 
     Each device checks a new action id against its own journal only, so two devices
-    can, rarely, pick the same id in the same month; one file must not hold it twice
-    (it would not parse). The earlier entry keeps it; the later one's action gets an
-    id derived from its entry and old id, so both devices rename it the same way.
+    can, rarely, pick the same id in the same month, in two entries or in two places
+    of one entry; one file must not hold it twice (it would not parse). The first in
+    file order keeps it; a later one gets an id derived from its entry and old id, so
+    both devices rename it the same way. Merged again with the side that still has the
+    old id, the action meets its renamed self in the same answer: the two are merged
+    into one (like any action changed on two devices), so merging stays idempotent.
     """
-    seen: set[str] = set()
-    clashes: dict[str, set[str]] = {}
-    for entry in entries:
-        ids = [action.id for action, _, _ in entry.all_actions()]
-        for action_id in ids:
-            if action_id in seen:
-                clashes.setdefault(entry.id, set()).add(action_id)
-        seen.update(ids)
-    if not clashes:
+    ids = [action.id for entry in entries for action, _, _ in entry.all_actions()]
+    if len(set(ids)) == len(ids):
         return entries
-    result = []
-    for entry in entries:
-        if entry.id not in clashes:
-            result.append(entry)
-            continue
-        renames = {old: _fresh_id(entry.id, old, seen) for old in sorted(clashes[entry.id])}
-        seen.update(renames.values())
-        result.append(_renamed(entry, renames))
-    return result
+    taken, seen = set(ids), set[str]()
+
+    def fix(
+        entry_id: str, actions: tuple[Action, ...], found: list[Conflict]
+    ) -> tuple[Action, ...]:
+        here = {action.id for action in actions}
+        kept: dict[str, Action] = {}
+        for action in actions:
+            if action.id in seen:
+                action = replace(action, id=_fresh_id(entry_id, action.id, taken - here))
+                taken.add(action.id)
+            earlier = kept.get(action.id)
+            kept[action.id] = (
+                action if earlier is None else merge_action(UNKNOWN, earlier, action, found)
+            )
+        seen.update(kept)
+        return tuple(kept.values())
+
+    return [_renamed(entry, fix) for entry in entries]
 
 
 def _fresh_id(entry_id: str, old: str, taken: set[str]) -> str:
@@ -374,20 +380,24 @@ def _fresh_id(entry_id: str, old: str, taken: set[str]) -> str:
     raise RuntimeError("no free action id")  # pragma: no cover
 
 
-def _renamed(entry: Entry, renames: dict[str, str]) -> Entry:
-    def fix(actions: tuple[Action, ...]) -> tuple[Action, ...]:
-        return tuple(replace(a, id=renames.get(a.id, a.id)) for a in actions)
-
+def _renamed(
+    entry: Entry, fix: Callable[[str, tuple[Action, ...], list[Conflict]], tuple[Action, ...]]
+) -> Entry:
+    """The entry with `fix` applied to its actions in file order (`Entry.all_actions`)."""
+    found: list[Conflict] = []
+    actions = fix(entry.id, entry.actions, found)
     sections = tuple(
         replace(
             section,
             answers=tuple(
-                answer.with_held_actions(fix(answer.held_actions())) for answer in section.answers
+                answer.with_held_actions(fix(entry.id, answer.held_actions(), found))
+                for answer in section.answers
             ),
         )
         for section in entry.sections
     )
-    return replace(entry, actions=fix(entry.actions), sections=sections)
+    conflicts = entry.conflicts + tuple(c for c in dict.fromkeys(found) if c not in entry.conflicts)
+    return replace(entry, actions=actions, sections=sections, conflicts=conflicts)
 
 
 # --------------------------------------------------------------------------- the rules

@@ -341,6 +341,67 @@ def test_the_same_action_id_in_two_new_entries_is_renamed_so_the_month_reads() -
     ids = [a.id for e in merged for a, _, _ in e.all_actions()]
     assert ids[0] == "k3f9" and len(set(ids)) == 2
     assert merge_entries([second], [first]) == merged
+    assert merge_entries(merged, [second]) == merged == merge_entries([first], merged)
+    assert parse(render_file(merged)).entries == merged
+
+
+def _plan(prompt_id: str, *actions: Action) -> ActionAnswer:
+    return ActionAnswer(prompt_id, "What will you do?", actions)
+
+
+_CALL = Action("k3f9", "Phone Sam")
+_BOOK = Action("k3f9", "Book dentist", due=date(2026, 12, 9))
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [
+        # in the entry's own actions on one device, in a planned answer on the other
+        ({"actions": (_CALL,)}, {"sections": (SectionRecord("s", "S", (_plan("p", _BOOK),)),)}),
+        # in two answers of one section
+        (
+            {"sections": (SectionRecord("s", "S", (_plan("p", _CALL),)),)},
+            {"sections": (SectionRecord("s", "S", (_plan("q", _BOOK),)),)},
+        ),
+        # in two sections
+        (
+            {"sections": (SectionRecord("s", "S", (_plan("p", _CALL),)),)},
+            {"sections": (SectionRecord("t", "T", (_plan("p", _BOOK),)),)},
+        ),
+    ],
+)
+def test_the_same_action_id_twice_in_one_merged_entry_is_renamed(
+    ours: dict[str, object], theirs: dict[str, object]
+) -> None:
+    """Each side's file is fine alone; the merge must not put one id in two places."""
+    mine = [Entry("aaaaaaaa", WHEN, workbook="w", **ours)]  # type: ignore[arg-type]
+    other = [Entry("aaaaaaaa", WHEN, workbook="w", **theirs)]  # type: ignore[arg-type]
+    (merged,) = merge_entries(mine, other)
+    actions = [a for a, _, _ in merged.all_actions()]
+    assert sorted(a.text for a in actions) == ["Book dentist", "Phone Sam"]
+    assert len({a.id for a in actions}) == len(actions) and "k3f9" in {a.id for a in actions}
+    assert merge_entries(other, mine) == [merged]
+    assert merge_entries([merged], other) == [merged]  # merging again changes nothing
+    assert merge_entries(mine, [merged]) == [merged]
+    assert parse(render_file([merged])).entries == [merged]
+
+
+def test_an_id_used_three_times_in_a_month_is_renamed_twice_differently() -> None:
+    earlier = Entry("0aaaaaaa", WHEN.replace(hour=8), actions=(Action("k3f9", "Water plants"),))
+    mine = [earlier, Entry("aaaaaaaa", WHEN, actions=(_CALL,))]
+    other = [
+        Entry(
+            "aaaaaaaa",
+            WHEN,
+            workbook="w",
+            sections=(SectionRecord("s", "S", (_plan("p", _BOOK),)),),
+        )
+    ]
+    merged = merge_entries(mine, other)
+    ids = [a.id for e in merged for a, _, _ in e.all_actions()]
+    assert ids[0] == "k3f9" and len(set(ids)) == 3
+    assert merge_entries(other, mine) == merged
+    assert merge_entries(merged, other) == merged == merge_entries(mine, merged)
     assert parse(render_file(merged)).entries == merged
 
 
@@ -382,6 +443,7 @@ def test_any_two_month_files_merge_into_one_that_reads_back(
     assert sorted(e.id for e in merged) == sorted({e.id for e in ours + theirs})
     assert parse(render_file(merged)).entries == merged
     assert merge_entries(theirs, ours) == merged
+    assert merge_entries(merged, theirs) == merged == merge_entries(ours, merged)
 
 
 # --------------------------------------------------------------------------- each kind's join
