@@ -215,7 +215,7 @@ def close(
     if checked is None:
         raise ValueError(f"not an action status: {status!r}")
 
-    def change(action: Action, new_id: Callable[[], str]) -> tuple[Action, ...]:
+    def change(action: Action, new_id: Callable[[str], str]) -> tuple[Action, ...]:
         added_note = follow_up and action.status == status
         if status != "open" and action.status != "open" and not added_note:
             raise AlreadyClosedError(_already(action, status), same=action.status == status)
@@ -227,8 +227,10 @@ def close(
         )
         if checked != "done" or action.repeat is None or action.status != "open":
             return (closed,)
+        # The occurrence's id comes from the plan and its date: done on two devices
+        # before they sync, the two records of it merge into one.
         return (
-            dataclasses.replace(closed, id=new_id(), repeat=None),
+            dataclasses.replace(closed, id=new_id(f"{action.id}@{action.due}"), repeat=None),
             _next_occurrence(action, today),
         )
 

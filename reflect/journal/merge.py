@@ -41,13 +41,13 @@ from pathlib import Path
 from typing import Any, cast
 
 from reflect.journal.model import (
-    ID_ALPHABET,
     Action,
     Answer,
     Conflict,
     Entry,
     LeftPrompt,
     SectionRecord,
+    derived_action_id,
 )
 from reflect.journal.parse import parse
 from reflect.journal.render import render_file
@@ -357,7 +357,9 @@ def _unique_action_ids(entries: list[Entry]) -> list[Entry]:
         kept: dict[str, Action] = {}
         for action in actions:
             if action.id in seen:
-                action = replace(action, id=_fresh_id(entry_id, action.id, taken - here))
+                action = replace(
+                    action, id=derived_action_id(f"{entry_id}/{action.id}", taken - here)
+                )
                 taken.add(action.id)
             earlier = kept.get(action.id)
             kept[action.id] = (
@@ -367,17 +369,6 @@ def _unique_action_ids(entries: list[Entry]) -> list[Entry]:
         return tuple(kept.values())
 
     return [_renamed(entry, fix) for entry in entries]
-
-
-def _fresh_id(entry_id: str, old: str, taken: set[str]) -> str:
-    import hashlib  # only for this rare repair
-
-    for salt in range(1000):
-        digest = hashlib.blake2s(f"{entry_id}/{old}/{salt}".encode()).digest()
-        candidate = "".join(ID_ALPHABET[byte % len(ID_ALPHABET)] for byte in digest[:5])
-        if candidate not in taken:
-            return candidate
-    raise RuntimeError("no free action id")  # pragma: no cover
 
 
 def _renamed(

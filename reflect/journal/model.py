@@ -45,6 +45,26 @@ def new_action_id(taken: set[str] | frozenset[str] = frozenset()) -> str:
     raise RuntimeError("could not find a free action id")  # pragma: no cover - 100 clashes in a row
 
 
+def derived_action_id(seed: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """An action id that depends only on `seed` and on the ids `taken`, one character
+    longer than a new one so the two never meet.
+
+    For an action two devices may each make apart from the other (a repeating plan's
+    closed occurrence, a merge's renamed action): both give it the same id, so when
+    their journals sync, the two copies merge into one instead of standing twice.
+    """
+    import hashlib  # as for `new_id`: only writing needs it
+
+    for salt in range(1000):
+        digest = hashlib.blake2s(f"{seed}/{salt}".encode()).digest()
+        candidate = "".join(
+            ID_ALPHABET[b % len(ID_ALPHABET)] for b in digest[: ACTION_ID_LENGTH + 1]
+        )
+        if candidate not in taken:
+            return candidate
+    raise RuntimeError("could not find a free action id")  # pragma: no cover - 1000 clashes
+
+
 @dataclass(frozen=True)
 class Action:
     """A commitment: what, optionally by when, and whether it happened."""

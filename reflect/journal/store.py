@@ -23,7 +23,7 @@ from reflect.journal import months
 from reflect.journal.entry_parser import ParsedFile
 from reflect.journal.index import action_ids as indexed_action_ids
 from reflect.journal.lines import REPEAT_SINCE_FORMAT, file_header, render_action
-from reflect.journal.model import Action, Entry, month_key, new_action_id
+from reflect.journal.model import Action, Entry, derived_action_id, month_key
 from reflect.journal.months import MONTH_FILE
 from reflect.journal.parse import parse, with_format
 from reflect.journal.render import format_needed, render_entry
@@ -356,14 +356,16 @@ class JournalStore:
     def replace_action(
         self,
         action_id: str,
-        change: Callable[[Action, Callable[[], str]], Sequence[Action]],
+        change: Callable[[Action, Callable[[str], str]], Sequence[Action]],
         entry_id: str | None = None,
     ) -> list[FoundAction]:
         """Put the actions `change` gives in place of one action's lines, under the lock:
         a repeating plan marked done becomes its closed occurrence and its next one.
-        `change` is given a maker of new action ids (free in the journal, read under the
-        lock) for any new action it makes; the last action it gives is the one returned. The file's first
-        line is raised to the format the new lines need; every other byte stays."""
+        `change` is given a maker of ids for any new action it makes: free in the journal
+        (read under the lock) and derived from the seed it is given (`derived_action_id`),
+        so another device making the same action gives it the same id. The last action
+        `change` gives is the one returned. The file's first line is raised to the format
+        the new lines need; every other byte stays."""
         with locked(self.folder):
             remove_stale_temp_files(self.folder)
             self.month_files()  # a journal of mixed plain and age months is refused
@@ -372,8 +374,8 @@ class JournalStore:
             parsed = parse(text, found.path)
             span = parsed.action_spans[found.action.id]
 
-            def new_id() -> str:
-                return new_action_id(set(parsed.action_spans) | self.action_ids())
+            def new_id(seed: str) -> str:
+                return derived_action_id(seed, set(parsed.action_spans) | self.action_ids())
 
             replaced = list(change(found.action, new_id))
             lines = text.split("\n")

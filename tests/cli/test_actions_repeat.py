@@ -193,3 +193,33 @@ def test_through_the_real_script(tmp_path: Path) -> None:
     bad = run("actions", "add", "Walk", "--every", "now and then")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert "every 2 weeks" in run("actions").stdout
+
+
+def test_the_occurrence_kept_has_an_id_from_its_plan_and_date(
+    reflect_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two devices marking the same occurrence done give its record the same id (so a
+    sync merges the two into one); another occurrence, or another plan, gets another."""
+    walk = _add("Short walk", "--due", "tomorrow", "--every", "mon")
+    _add("Call Sam", "--due", "tomorrow", "--every", "day")
+    other_device = tmp_path / "other-device"
+    shutil.copytree(reflect_home, other_device)
+
+    def done_ids() -> dict[tuple[str, str], str]:
+        return {
+            (a["text"], a["due"]): a["id"] for a in actions_json("--all") if a["status"] == "done"
+        }
+
+    assert reflect("actions", "done", walk, "--note", "Windy").exit_code == 0
+    here = done_ids()
+    monkeypatch.setenv("REFLECT_HOME", str(other_device))
+    monkeypatch.setenv("REFLECT_NOW", "2026-11-30T18:00")  # a day later, another note
+    assert reflect("actions", "done", walk, "--note", "Sunny").exit_code == 0
+    assert done_ids() == here
+    (record,) = here.values()
+    assert record != walk and len(record) == len(walk) + 1  # never meets a new id
+
+    assert reflect("actions", "done", walk).exit_code == 0  # the next Monday's
+    plans = {a["text"]: a["id"] for a in actions_json() if a["status"] == "open"}
+    assert reflect("actions", "done", plans["Call Sam"]).exit_code == 0
+    assert len(set(done_ids().values())) == 3

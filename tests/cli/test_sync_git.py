@@ -256,3 +256,31 @@ def test_a_pull_that_marks_a_conflict_says_so_and_keeps_both_texts(tmp_path: Pat
     assert "\nconflict: The text of this entry was changed on two devices" in text
     ok(laptop, "sync")
     assert month_texts(laptop) == month_texts(desktop)
+
+
+def test_a_repeating_plan_done_on_both_devices_keeps_one_record_with_both_notes(
+    tmp_path: Path,
+) -> None:
+    _, laptop, desktop = _two_devices(tmp_path)
+    ok(laptop, "actions", "add", "Short walk", "--due", "tomorrow", "--every", "mon")
+    ok(laptop, "sync")
+    ok(desktop, "sync")
+    walk = _action_id(desktop, "Short walk")
+    ok(laptop, "actions", "done", walk, "--note", "Windy but good.")
+    ok(desktop, "actions", "done", walk, "--note", "Went with Sam.", now="2026-11-30T18:00:00")
+    for home in (laptop, desktop, laptop):
+        ok(home, "sync")
+
+    assert month_texts(laptop) == month_texts(desktop)
+    walks = [
+        a
+        for a in json.loads(ok(laptop, "actions", "--all", "--json").stdout)
+        if a["text"] == "Short walk"
+    ]
+    assert sorted((a["status"], a["due"]) for a in walks) == [
+        ("done", "2026-11-30"),  # the occurrence, once
+        ("open", "2026-12-07"),  # the plan on its next date, once
+    ]
+    (record,) = (a for a in walks if a["status"] == "done")
+    assert record["changed_on"] == "2026-11-30"  # the later of the two
+    assert "Windy but good." in record["note"] and "Went with Sam." in record["note"]
