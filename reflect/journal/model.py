@@ -47,7 +47,7 @@ def new_action_id(taken: set[str] | frozenset[str] = frozenset()) -> str:
 
 def derived_action_id(seed: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
     """An action id that depends only on `seed` and on the ids `taken`, one character
-    longer than a new one so the two never meet.
+    longer than a new one so the two seldom meet (and `taken` is always checked).
 
     For an action two devices may each make apart from the other (a repeating plan's
     closed occurrence, a merge's renamed action): both give it the same id, so when
