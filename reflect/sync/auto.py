@@ -101,7 +101,11 @@ def launch(paths: Paths) -> None:
 
 
 def record(paths: Paths, failure: str | None) -> None:
-    """Note how the last sync went: a failure to be told once, or nothing (success)."""
+    """Note how the last sync went: a failure to be told once, or nothing (success).
+
+    The same failure again (a laptop offline for a day fails every sync alike) keeps
+    the note that it was told, so the person hears of it once, not on every command;
+    a new failure, or one after a sync that worked, is told afresh."""
     path = paths.state_dir / STATUS_NAME
     if failure is None:
         with contextlib.suppress(FileNotFoundError):
@@ -111,11 +115,13 @@ def record(paths: Paths, failure: str | None) -> None:
 
     from reflect.fileio import atomic_write
 
-    atomic_write(path, json.dumps({"failed": failure, "told": False}).encode("utf-8"))
+    last = _read_status(paths)
+    told = last is not None and last.get("failed") == failure and last.get("told") is True
+    atomic_write(path, json.dumps({"failed": failure, "told": told}).encode("utf-8"))
 
 
-def take_news(paths: Paths) -> str | None:
-    """The failure of the last background sync, if nobody has been told of it yet."""
+def _read_status(paths: Paths) -> dict[str, object] | None:
+    """The note the last failed sync left, or None (no note, or not one reflect wrote)."""
     path = paths.state_dir / STATUS_NAME
     if not path.exists():
         return None
@@ -125,13 +131,21 @@ def take_news(paths: Paths) -> str | None:
         status = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(status, dict) or status.get("told") or not status.get("failed"):
+    return status if isinstance(status, dict) else None
+
+
+def take_news(paths: Paths) -> str | None:
+    """The failure of the last background sync, if nobody has been told of it yet."""
+    status = _read_status(paths)
+    if status is None or status.get("told") or not status.get("failed"):
         return None
+    import json
+
     from reflect import messages
     from reflect.fileio import atomic_write
 
     status["told"] = True
     with contextlib.suppress(ReflectError):
-        atomic_write(path, json.dumps(status).encode("utf-8"))
+        atomic_write(paths.state_dir / STATUS_NAME, json.dumps(status).encode("utf-8"))
     reason = " ".join(str(status["failed"]).split())  # one line, whatever git said
     return messages.SYNC_FAILED_BEFORE.format(reason=reason)

@@ -102,6 +102,8 @@ def test_a_failed_background_push_is_told_once_then_retried(
     assert first.stderr.count("the last background sync did not finish") == 1
     assert "It will be tried again." in first.stderr
     assert "last background sync" not in ok(reflect_home, "journal").stderr  # told once
+    assert _background(reflect_home).returncode == 4  # fails again, for the same reason
+    assert "last background sync" not in ok(reflect_home, "journal").stderr  # not told again
 
     subprocess.run(["git", "init", "-q", "--bare", str(missing)], check=True)
     assert _background(reflect_home).returncode == 0  # the retry sends everything
@@ -117,3 +119,29 @@ def test_background_sync_commits_each_save_with_a_message_saying_what(
     ok(reflect_home, "actions", "add", "Phone Sam", "--due", "fri")
     assert _background(reflect_home).returncode == 0
     assert git(remote, "log", "-1", "--format=%s", "main").strip() == "Planned: Phone Sam, 29 Nov"
+
+
+@pytest.mark.parametrize(
+    ("failures", "told"),
+    [
+        (["offline."], [True]),
+        (["offline.", "offline."], [True, False]),  # the same failure is told once
+        (["offline.", "offline.", "offline."], [True, False, False]),
+        (["offline.", "no such remote."], [True, True]),  # a new failure is news
+        (["offline.", None, "offline."], [True, None, True]),  # after a sync that worked
+    ],
+)
+def test_a_failure_is_told_once_until_it_changes_or_a_sync_works(
+    reflect_home: Path, failures: list[str | None], told: list[bool | None]
+) -> None:
+    from reflect.sync import auto
+
+    reflect_home.mkdir(parents=True, exist_ok=True)
+    heard: list[bool | None] = []
+    for failure in failures:
+        auto.record(get_paths(), failure)
+        news = auto.take_news(get_paths())
+        heard.append(None if failure is None else news is not None)
+        if news is not None:
+            assert failure is not None and failure in news
+    assert heard == told
