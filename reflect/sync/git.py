@@ -10,6 +10,7 @@ agent); reflect never sees or keeps them.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from reflect.paths import Paths
 LOCAL_TIMEOUT = 30.0  # seconds: commit, status, merge on this machine
 NETWORK_TIMEOUT = 60.0  # fetch and push, which wait on a remote
 DRIVER_NAME = "reflect"
+_CAUSE = re.compile(r"^(?:fatal|error): *")  # how git starts a line naming what went wrong
 
 
 class Repo:
@@ -114,9 +116,21 @@ def git_failure(done: subprocess.CompletedProcess[str]) -> str:
     said = (done.stderr or done.stdout).strip()
     if "Please tell me who you are" in said or "empty ident" in said:
         return messages.GIT_NO_IDENTITY
-    last = said.splitlines()[-3:] if said else ["(no message)"]
     command = " ".join(done.args[3:5] if done.args[1:2] == ["-C"] else done.args[1:3])
-    return f"git {command} failed: " + " ".join(line.strip() for line in last)
+    return f"git {command} failed: " + " ".join(_what_git_said(said))
+
+
+def _what_git_said(said: str) -> list[str]:
+    """The lines that say what went wrong: git's `fatal:` and `error:` lines when it
+    gives any (its advice after them, "Please make sure you have the correct access
+    rights", names no cause), else its last lines; three at most, prefixes dropped,
+    each ending as a sentence so that they read as one line."""
+    lines = [line.strip() for line in said.splitlines() if line.strip()]
+    causes = [_CAUSE.sub("", line) for line in lines if _CAUSE.match(line)]
+    chosen = causes[:3] if causes else lines[-3:]
+    if not chosen:
+        return ["(no message)"]
+    return [line if line.endswith((".", "!", "?", ":")) else f"{line}." for line in chosen]
 
 
 def find_repo(paths: Paths) -> Repo | None:
