@@ -23,6 +23,9 @@ from reflect.paths import Paths
 LOCAL_TIMEOUT = 30.0  # seconds: commit, status, merge on this machine
 NETWORK_TIMEOUT = 60.0  # fetch and push, which wait on a remote
 DRIVER_NAME = "reflect"
+# What git makes for reflect (the month files a merge brings in, objects that hold the
+# journal's words, the repository's own folders) is private, whatever the umask.
+PRIVATE_UMASK = 0o077
 _CAUSE = re.compile(r"^(?:fatal|error): *")  # how git starts a line naming what went wrong
 
 
@@ -96,6 +99,7 @@ def run_git(
             encoding="utf-8",
             errors="replace",
             env=git_env(),
+            umask=PRIVATE_UMASK,
             timeout=timeout,
             check=False,
         )

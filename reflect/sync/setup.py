@@ -29,7 +29,9 @@ def init(paths: Paths, remote_url: str | None) -> InitReport:
     created = repo is None
     if repo is None:
         root = paths.journal_dir.parent
-        run_git(["init", "-q", "-b", "main", str(root)])
+        # Shared with no one: git keeps what it writes here private even when
+        # the person runs git by hand with a looser umask.
+        run_git(["init", "-q", "--shared=0600", "-b", "main", str(root)])
         repo = find_repo(paths)
         if repo is None:  # pragma: no cover - git init just made it
             raise SyncError("git init did not make a repository here.", path=root)

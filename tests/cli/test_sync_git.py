@@ -10,8 +10,10 @@ and git's log saying what happened in reflect's words.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -117,6 +119,36 @@ def test_two_devices_sync_both_ways_and_hold_every_entry_once(tmp_path: Path, fi
         desktop, "log", "--format=%B"
     )
     assert "Merge the journal from another device" in log
+
+
+@pytest.fixture
+def loose_umask() -> Iterator[None]:
+    """A umask that lets others read new files, as many systems have by default."""
+    before = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(before)
+
+
+def _readable_by_others(home: Path) -> list[str]:
+    return sorted(
+        str(path.relative_to(home))
+        for path in [home, *home.rglob("*")]
+        if not path.is_symlink() and path.stat().st_mode & 0o077
+    )
+
+
+@pytest.mark.usefixtures("loose_umask")
+def test_what_git_writes_is_private_on_both_devices(tmp_path: Path) -> None:
+    _, laptop, desktop = _two_devices(tmp_path)
+    _diverge(laptop, desktop)
+    for home in (laptop, desktop, laptop):
+        ok(home, "sync")
+    assert "2026-11.txt" in month_texts(desktop)  # brought in by a merge, as git wrote it
+    git(desktop, "commit", "-q", "--allow-empty", "-m", "By hand.")  # git run by the person
+    for home in (laptop, desktop):
+        assert _readable_by_others(home) == []
 
 
 def test_sync_with_nothing_to_do_says_so_and_commits_nothing(tmp_path: Path) -> None:
