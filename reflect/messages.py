@@ -243,7 +243,10 @@ SYNC_INIT_DONE = (
     "Your journal and workbooks are now kept in git, in {root}.\n"
     "The merge of month files by entry is set up for this repository."
 )
-SYNC_INIT_REMOTE = "Remote: {remote}. Run `reflect sync` to send your journal there."
+SYNC_INIT_REMOTE = (
+    "Remote: {remote}. Run `reflect sync` to send your journal there and bring in what"
+    " your other devices saved."
+)
 SYNC_INIT_NO_REMOTE = (
     "To sync with another device, add a private remote: `reflect sync init --remote URL`."
 )

@@ -316,3 +316,20 @@ def test_a_repeating_plan_done_on_both_devices_keeps_one_record_with_both_notes(
     (record,) = (a for a in walks if a["status"] == "done")
     assert record["changed_on"] == "2026-11-30"  # the later of the two
     assert "Windy but good." in record["note"] and "Went with Sam." in record["note"]
+
+
+def test_init_says_where_the_journal_is_kept_and_what_to_run_next(
+    tmp_path: Path, reflect_home: Path
+) -> None:
+    remote = bare_remote(tmp_path)
+    said = ok(reflect_home, "sync", "init", "--remote", str(remote)).stdout
+    assert f"now kept in git, in {reflect_home}." in said
+    assert "merge of month files by entry is set up" in said
+    assert f"Remote: {remote}. Run `reflect sync` to send your journal there" in said
+    assert "bring in what your other devices saved" in said
+
+
+def test_init_without_a_remote_says_how_to_add_one(reflect_home: Path) -> None:
+    said = ok(reflect_home, "sync", "init").stdout
+    assert "now kept in git" in said
+    assert "`reflect sync init --remote URL`" in said and "Remote:" not in said
