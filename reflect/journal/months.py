@@ -41,7 +41,7 @@ COPY_NAMINGS: tuple[tuple[str, str, str], ...] = (
 )
 _MARK = "|".join(dict.fromkeys(mark for _, _, mark in COPY_NAMINGS))
 CONFLICT_COPY = re.compile(
-    rf"^(\d{{4}}-\d{{2}})(?:(?:{_MARK})\.txt(?:\.age)?|\.txt(?:{_MARK})\.age)$", re.IGNORECASE
+    rf"^(\d{{4}}-\d{{2}})(?:(?:{_MARK})+\.txt(?:\.age)?|\.txt(?:{_MARK})+\.age)$", re.IGNORECASE
 )
 """A copy of a month file that a sync tool left beside it when two devices changed it at
 once: the tool's mark before `.txt`, or (an encrypted month) between `.txt` and `.age`.

@@ -36,6 +36,11 @@ COPY_NAMES = [
     "2026-11-Sams-MacBook-Air.txt",
     "2026-11 2.txt",  # iCloud Drive
     "2026-11 (1).txt",  # Google Drive, or a file manager's copy
+    "2026-11 (Selective Sync Conflict).txt",  # Dropbox
+    # A copy of a copy: two tools, or one tool twice, before anyone synced.
+    "2026-11 (conflicted copy 2026-12-03 101010) (1).txt",
+    "2026-11 (Sam's conflicted copy 2026-12-03) 2.txt",
+    "2026-11.sync-conflict-20261203-101010-ABCDEFG.sync-conflict-20261204-080000-HIJKLMN.txt",
 ]
 NOT_COPIES = [
     "2026-11.txt.bak",
@@ -43,6 +48,8 @@ NOT_COPIES = [
     "notes (conflicted copy).txt",
     "2026-11-03.txt",
     "2026-11.sync-conflict-20261203-101010-ABCDEFG.md",
+    "2026-11 (1) notes.txt",
+    "2026-11.txt (1)",
 ]
 
 A = Entry(
