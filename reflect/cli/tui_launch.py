@@ -22,6 +22,7 @@ def launch_tui(
     found = find_workbook(workbook, env.sources) if workbook is not None else None
     env.unlock()  # an encrypted journal's passphrase is asked here, not under the app
     # Textual and the app cost ~150 ms to import: only `reflect start` pays for them.
+    from reflect.sync.auto import told_as_it_began
     from reflect.tui.app import make_app
 
     app = make_app(
@@ -36,6 +37,7 @@ def launch_tui(
         show_last_answers=env.config.show_last_answers,
         restart=restart,
         start_on=start_on,
+        notice=told_as_it_began(),
     )
     outcome = app.run()
     if outcome is not None and outcome.message:

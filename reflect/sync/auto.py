@@ -30,6 +30,7 @@ BACKGROUND_TIMEOUT = 20.0  # seconds for each fetch or push in the background
 QUIET_COMMANDS = frozenset({"sync", "remind"})
 
 _pending: set[Paths] = set()  # data folders saved to during this command
+_told: list[str] = []  # what this command was told as it began (for the full-screen app)
 
 
 def enabled(paths: Paths) -> bool:
@@ -61,13 +62,21 @@ def saved(paths: Paths) -> None:
 
 def before_command(paths: Paths, command: str | None, tell: Callable[[str], None]) -> None:
     """Say once that the last background sync failed; start one if sync is on."""
+    _told.clear()
     if command in QUIET_COMMANDS:
         return
     news = take_news(paths)
     if news is not None:
         tell(news)
+        _told.append(news)
     if enabled(paths):
         launch(paths)
+
+
+def told_as_it_began() -> str | None:
+    """The failure this command was told of as it began, if any. The full-screen app
+    shows it again: it covers the terminal line it was told on."""
+    return _told[-1] if _told else None
 
 
 def after_command() -> None:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 _WALK_MODULE = "reflect.tui.screens.walk"
 
 StartOn = Literal["home", "walk", "review"]
+NOTICE_SECONDS = 15  # long enough to read a line about a failed sync, then it goes
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,12 @@ class ReflectApp(App[Outcome]):
         workbook: FoundWorkbook | None = None,
         restart: bool = False,
         start_on: StartOn = "home",
+        notice: str | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.start_workbook, self.restart, self.start_on = workbook, restart, start_on
+        self.notice = notice
         self.key_order = KeyOrder(self)
 
     async def on_event(self, event: events.Event) -> None:
@@ -117,6 +120,8 @@ class ReflectApp(App[Outcome]):
             self.push_screen(ActionsScreen(self.ctx))
         elif self.ctx.first_run():
             self.action_support_note(first=True)
+        if self.notice:
+            self.notify(_sentence(self.notice), severity="warning", timeout=NOTICE_SECONDS)
 
     # ------------------------------------------------------------------ walking
 
@@ -318,6 +323,7 @@ def make_app(
     start_on: StartOn = "home",
     cursor_blink: bool = True,
     show_last_answers: bool = True,
+    notice: str | None = None,
 ) -> ReflectApp:
     """The app, wired to a journal, drafts and a clock.
 
@@ -329,6 +335,8 @@ def make_app(
     `cursor_blink=False` keeps cursors still, for people who find blinking
     distracting and for screenshots that must come out the same every time.
     `show_last_answers=False` (the user's config) hides "Last time" while walking.
+    `notice` is a line the command was told as it began (a failed background sync),
+    shown again in the app, which covers the terminal it was printed on.
     """
     ctx = TuiContext(
         store=store,
@@ -341,4 +349,10 @@ def make_app(
         cursor_blink=cursor_blink,
         show_last_answers=show_last_answers,
     )
-    return ReflectApp(ctx, workbook=workbook, restart=restart, start_on=start_on)
+    return ReflectApp(ctx, workbook=workbook, restart=restart, start_on=start_on, notice=notice)
+
+
+def _sentence(line: str) -> str:
+    """A terminal line ("reflect: the last …") as a notification says it ("The last …")."""
+    line = line.removeprefix("reflect: ")
+    return line[:1].upper() + line[1:]

@@ -91,3 +91,39 @@ def test_actions_interactive_opens_the_review(
     assert result.exit_code == 0, result.output
     assert seen == [ActionsScreen.__name__]
     assert "--interactive" in CliRunner().invoke(cli, ["actions", "--help"]).output
+
+
+@pytest.mark.usefixtures("note_seen")
+@pytest.mark.parametrize("opening", [["start"], ["start", "wellbeing-check-in"]])
+def test_a_failed_background_sync_is_told_in_the_app_too(
+    headless: Callable[[Script], list[ReflectApp]],
+    reflect_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    opening: list[str],
+) -> None:
+    """The line printed as the command began is under the full-screen app: it says it
+    again, once, as a notification."""
+    monkeypatch.setattr("reflect.sync.auto.launch", lambda paths: None)  # no real sync
+    (reflect_home / "config.toml").write_text("[sync]\nauto = true\n")
+    (reflect_home / "state" / "sync-status.json").write_text(
+        '{"failed": "git fetch failed: the remote is not there.", "told": false}'
+    )
+    seen: list[str] = []
+
+    async def script(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        seen.extend(n.message for n in pilot.app._notifications)
+        await pilot.press("ctrl+q")
+
+    headless(script)
+    result = CliRunner().invoke(cli, opening)
+    assert result.exit_code == 0, result.output
+    assert seen == [
+        "The last background sync did not finish: git fetch failed: the remote is not there. "
+        "It will be tried again."
+    ]
+    assert result.stderr.count("last background sync did not finish") == 1  # and not twice
+
+    seen.clear()
+    assert CliRunner().invoke(cli, opening).exit_code == 0
+    assert seen == []  # told once
