@@ -120,8 +120,15 @@ def git_failure(done: subprocess.CompletedProcess[str]) -> str:
     said = (done.stderr or done.stdout).strip()
     if "Please tell me who you are" in said or "empty ident" in said:
         return messages.GIT_NO_IDENTITY
-    command = " ".join(done.args[3:5] if done.args[1:2] == ["-C"] else done.args[1:3])
-    return f"git {command} failed: " + " ".join(_what_git_said(said))
+    return f"git {_command_named(done.args)} failed: " + " ".join(_what_git_said(said))
+
+
+def _command_named(args: list[str]) -> str:
+    """'push' for `git -C … push --quiet --set-upstream origin …`: the command alone,
+    without the options reflect adds (no one typed them); what git says names the
+    remote or the file."""
+    words = args[3:] if args[1:2] == ["-C"] else args[1:]
+    return words[0] if words else "(no command)"
 
 
 def _what_git_said(said: str) -> list[str]:

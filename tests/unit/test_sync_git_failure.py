@@ -28,8 +28,12 @@ and then this
 """
 
 
-def _failed(stderr: str, stdout: str = "") -> subprocess.CompletedProcess[str]:
-    args = ["git", "-C", "/home/sam/journal", "push", "origin", "main"]
+PUSH = ["git", "-C", "/home/sam/journal", "push", "--quiet", "--set-upstream", "origin", "main"]
+
+
+def _failed(
+    stderr: str, stdout: str = "", args: list[str] = PUSH
+) -> subprocess.CompletedProcess[str]:
     return subprocess.CompletedProcess(args, 128, stdout=stdout, stderr=stderr)
 
 
@@ -38,17 +42,17 @@ def _failed(stderr: str, stdout: str = "") -> subprocess.CompletedProcess[str]:
     [
         (
             NOT_A_REPO,
-            "git push origin failed: '/media/usb/journal.git' does not appear to be a git"
+            "git push failed: '/media/usb/journal.git' does not appear to be a git"
             " repository. Could not read from remote repository.",
         ),
-        (REJECTED, "git push origin failed: failed to push some refs to '/srv/journal.git'."),
+        (REJECTED, "git push failed: failed to push some refs to '/srv/journal.git'."),
         (
             NO_PREFIX,
-            "git push origin failed: ssh: connect to host example.org port 22."
+            "git push failed: ssh: connect to host example.org port 22."
             " something else happened. and then this.",
         ),
-        ("", "git push origin failed: (no message)"),
-        ("  \n\n ", "git push origin failed: (no message)"),
+        ("", "git push failed: (no message)"),
+        ("  \n\n ", "git push failed: (no message)"),
     ],
 )
 def test_the_cause_is_kept_and_the_advice_left_out(said: str, expected: str) -> None:
@@ -63,5 +67,20 @@ def test_git_without_a_name_is_told_how_to_give_one() -> None:
 def test_what_git_printed_on_stdout_is_used_when_stderr_is_empty() -> None:
     done = _failed("", stdout="error: pathspec 'x' did not match any file(s) known to git\n")
     assert git_failure(done) == (
-        "git push origin failed: pathspec 'x' did not match any file(s) known to git."
+        "git push failed: pathspec 'x' did not match any file(s) known to git."
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (PUSH, "git push failed"),
+        (["git", "-C", "/j", "commit", "--quiet", "-m", "Done: Phone Sam"], "git commit failed"),
+        (["git", "-C", "/j", "fetch", "--quiet", "origin"], "git fetch failed"),
+        (["git", "init", "-q", "--shared=0600", "-b", "main", "/j"], "git init failed"),
+    ],
+)
+def test_the_command_is_named_without_the_options_reflect_added(
+    args: list[str], named: str
+) -> None:
+    assert git_failure(_failed("fatal: it went wrong\n", args=args)) == f"{named}: it went wrong."
